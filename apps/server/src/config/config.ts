@@ -1,0 +1,46 @@
+import type { RawConfig } from "./schema.js";
+
+export type SqlConfig =
+  | { kind: "pglite"; dataDir: string | null; appRole: string }
+  | { kind: "postgres"; url: string; migrationUrl: string; appRole: string; poolSize: number };
+export type EventsConfig =
+  | { kind: "in-process" }
+  | { kind: "nats"; url: string; stream: string };
+export type ObjectsConfig =
+  | { kind: "filesystem"; root: string }
+  | {
+      kind: "s3";
+      endpoint: string | undefined;
+      region: string;
+      bucket: string;
+      accessKeyId: string | undefined;
+      secretAccessKey: string | undefined;
+      forcePathStyle: boolean;
+    };
+export type CacheConfig = { kind: "memory" } | { kind: "redis"; url: string };
+
+/** The effective configuration: every adapter choice already made, secrets included. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly role: "all" | "api" | "worker" | "scheduler";
+  readonly secretKey: string;
+  readonly publicUrl: string | undefined;
+  readonly sql: SqlConfig;
+  readonly events: EventsConfig;
+  readonly objects: ObjectsConfig;
+  readonly cache: CacheConfig;
+  readonly logLevel: RawConfig["LOG_LEVEL"];
+  readonly otlpEndpoint: string | undefined;
+  readonly http: { readonly corsOrigins: readonly string[]; readonly bodyLimitBytes: number };
+  readonly shutdownTimeoutMs: number;
+  readonly eventsTuning: { readonly maxDeliveries: number; readonly retentionDays: number };
+  readonly jobs: {
+    readonly visibilityTimeoutMs: number;
+    readonly maxAttempts: number;
+    readonly tenantConcurrency: number;
+    readonly pollIntervalMs: number;
+  };
+  readonly rateLimitPerMinute: number;
+}

@@ -1,0 +1,1 @@
+export { AppError, assertNever, type ErrorCode, errorCodes, httpStatusOf, isAppError } from "./app-error.js";

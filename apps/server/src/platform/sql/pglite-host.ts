@@ -1,0 +1,75 @@
+import { Worker } from "node:worker_threads";
+
+/** A PGlite database served on a loopback port from a worker thread. */
+export interface PgliteHost {
+  readonly port: number;
+  /** Writes the whole data directory as a tarball, e.g. to seed test databases quickly. */
+  dump(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StartPgliteOptions {
+  /** Directory for the data files; `null` keeps everything in memory. */
+  dataDir: string | null;
+  /** A tarball made by `dump` to start from. */
+  loadDumpFrom?: string;
+}
+
+type WorkerMessage =
+  | { type: "ready"; port: number }
+  | { type: "dumped"; id: number }
+  | { type: "closed" }
+  | { type: "error"; id?: number; message: string };
+
+export async function startPglite({ dataDir, loadDumpFrom }: StartPgliteOptions): Promise<PgliteHost> {
+  const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), {
+    workerData: { dataDir, loadDumpFrom },
+  });
+  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  let closed: (() => void) | undefined;
+
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once("error", reject);
+    worker.on("message", (message: WorkerMessage) => {
+      switch (message.type) {
+        case "ready":
+          resolve(message.port);
+          return;
+        case "dumped":
+          pending.get(message.id)?.resolve();
+          pending.delete(message.id);
+          return;
+        case "closed":
+          closed?.();
+          return;
+        case "error": {
+          const error = new Error(`PGlite worker: ${message.message}`);
+          if (message.id === undefined) reject(error);
+          else pending.get(message.id)?.reject(error);
+          return;
+        }
+      }
+    });
+  });
+  worker.unref();
+
+  return {
+    port,
+    dump(path) {
+      const id = nextId++;
+      return new Promise<void>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ type: "dump", id, path });
+      });
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        closed = resolve;
+        worker.postMessage({ type: "close" });
+        setTimeout(resolve, 5_000).unref();
+      });
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// Hosts PGlite in a worker thread and serves it over the PostgreSQL wire protocol on loopback,
+// so the application always speaks `pg` and long queries never block the HTTP event loop.
+// Plain JavaScript on purpose: worker threads start without the TypeScript loader.
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { vector } from "@electric-sql/pglite-pgvector";
+import { readFile, writeFile } from "node:fs/promises";
+import { startWireServer } from "./pglite-wire-server.mjs";
+
+const { dataDir, loadDumpFrom } = workerData;
+
+async function main() {
+  const loadDataDir = loadDumpFrom ? new Blob([await readFile(loadDumpFrom)]) : undefined;
+  const db = await PGlite.create({
+    dataDir: dataDir ?? undefined,
+    extensions: { vector, pg_trgm },
+    loadDataDir,
+  });
+  const server = await startWireServer(db);
+  parentPort.postMessage({ type: "ready", port: server.port });
+
+  parentPort.on("message", async (message) => {
+    try {
+      if (message.type === "dump") {
+        const blob = await db.dumpDataDir("none");
+        await writeFile(message.path, Buffer.from(await blob.arrayBuffer()));
+        parentPort.postMessage({ type: "dumped", id: message.id });
+      } else if (message.type === "close") {
+        await server.stop();
+        await db.close();
+        parentPort.postMessage({ type: "closed" });
+      }
+    } catch (error) {
+      parentPort.postMessage({ type: "error", id: message.id, message: String(error?.stack ?? error) });
+    }
+  });
+}
+
+main().catch((error) => {
+  parentPort.postMessage({ type: "error", message: String(error?.stack ?? error) });
+});

@@ -1,0 +1,14 @@
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { vector } from "@electric-sql/pglite-pgvector";
+let t = Date.now();
+const a = await PGlite.create({ extensions: { vector, pg_trgm } });
+await a.query("select 1"); console.log("first", Date.now() - t);
+t = Date.now();
+const blob = await a.dumpDataDir("none"); console.log("dump", Date.now() - t, blob.size);
+t = Date.now();
+const b = await PGlite.create({ extensions: { vector, pg_trgm }, loadDataDir: blob });
+await b.query("select 1"); console.log("second from dump", Date.now() - t);
+t = Date.now();
+const c = await PGlite.create({ extensions: { vector, pg_trgm } });
+await c.query("select 1"); console.log("third fresh", Date.now() - t);
