@@ -3,9 +3,7 @@ import type { RawConfig } from "./schema.js";
 export type SqlConfig =
   | { kind: "pglite"; dataDir: string | null; appRole: string }
   | { kind: "postgres"; url: string; migrationUrl: string; appRole: string; poolSize: number };
-export type EventsConfig =
-  | { kind: "in-process" }
-  | { kind: "nats"; url: string; stream: string };
+export type EventsConfig = { kind: "in-process" } | { kind: "nats"; url: string; stream: string };
 export type ObjectsConfig =
   | { kind: "filesystem"; root: string }
   | {

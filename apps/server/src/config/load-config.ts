@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { Config } from "./config.js";
-import { type RawConfig, configSchema } from "./schema.js";
+import { configSchema, type RawConfig } from "./schema.js";
 
 /** Start-up stops with one line per problem when the configuration is invalid. */
 export class ConfigError extends Error {
@@ -89,7 +89,9 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
           poolSize: raw.DATABASE_POOL_SIZE,
         }
       : { kind: "pglite", dataDir: path.join(dataDir, "pgdata"), appRole: raw.DATABASE_APP_ROLE },
-    events: raw.NATS_URL ? { kind: "nats", url: raw.NATS_URL, stream: raw.NATS_STREAM } : { kind: "in-process" },
+    events: raw.NATS_URL
+      ? { kind: "nats", url: raw.NATS_URL, stream: raw.NATS_STREAM }
+      : { kind: "in-process" },
     objects: raw.S3_BUCKET
       ? {
           kind: "s3",

@@ -6,13 +6,16 @@ const optionalUrl = (protocols: readonly string[]) =>
     .string()
     .trim()
     .min(1)
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`)
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`,
+    )
     .optional();
 const positiveInt = z.coerce.number().int().positive();
 const bool = z
@@ -27,7 +30,10 @@ export const configSchema = z.object({
   TRIBUTARY_ROLE: z.enum(["all", "api", "worker", "scheduler"]).default("all"),
   TRIBUTARY_SECRET_KEY: z
     .string()
-    .regex(/^[A-Za-z0-9+/=_-]{32,}$/, "must be at least 32 base64 characters (e.g. `openssl rand -base64 32`)")
+    .regex(
+      /^[A-Za-z0-9+/=_-]{32,}$/,
+      "must be at least 32 base64 characters (e.g. `openssl rand -base64 32`)",
+    )
     .optional(),
   TRIBUTARY_PUBLIC_URL: optionalUrl(["http:", "https:"]),
   DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
@@ -39,7 +45,10 @@ export const configSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt.max(200).default(10),
   REDIS_URL: optionalUrl(["redis:", "rediss:"]),
   NATS_URL: optionalUrl(["nats:", "tls:", "ws:", "wss:"]),
-  NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]+$/).default("TRIBUTARY_EVENTS"),
+  NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("TRIBUTARY_EVENTS"),
   S3_ENDPOINT: optionalUrl(["http:", "https:"]),
   S3_REGION: z.string().min(1).default("us-east-1"),
   S3_BUCKET: z.string().min(3).max(63).optional(),

@@ -23,9 +23,17 @@ export function testServices(env: Readonly<Record<string, string | undefined>> =
 }
 
 /** A reason to print when a server adapter's suite is skipped, or undefined when it runs. */
-export function skipReason(services: TestServices, variable: "DATABASE_URL" | "REDIS_URL" | "NATS_URL"): string | undefined {
-  if (services.lane === "embedded") return `server adapters run in \`npm run test:services\`, not \`npm test\``;
+export function skipReason(
+  services: TestServices,
+  variable: "DATABASE_URL" | "REDIS_URL" | "NATS_URL",
+): string | undefined {
+  if (services.lane === "embedded")
+    return `server adapters run in \`npm run test:services\`, not \`npm test\``;
   const value =
-    variable === "DATABASE_URL" ? services.databaseUrl : variable === "REDIS_URL" ? services.redisUrl : services.natsUrl;
+    variable === "DATABASE_URL"
+      ? services.databaseUrl
+      : variable === "REDIS_URL"
+        ? services.redisUrl
+        : services.natsUrl;
   return value ? undefined : `${variable} is not set`;
 }

@@ -33,7 +33,10 @@ function sqlContract(kind: Sql["kind"]) {
     const tenant = `tenant_${Date.now()}1`;
     await expect(
       sql.withTenant(tenant, async (tx) => {
-        await tx.query("INSERT INTO rls_demo_notes (id, tenant_id, body) VALUES ($1, $2, 'lost')", [uuidv7(), tenant]);
+        await tx.query("INSERT INTO rls_demo_notes (id, tenant_id, body) VALUES ($1, $2, 'lost')", [
+          uuidv7(),
+          tenant,
+        ]);
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
@@ -46,7 +49,10 @@ function sqlContract(kind: Sql["kind"]) {
     const tenantB = `tenant_${Date.now()}3`;
     beforeAll(async () => {
       await sql.withTenant(tenantA, (tx) =>
-        tx.query("INSERT INTO rls_demo_notes (id, tenant_id, body) VALUES ($1, $2, 'a secret')", [uuidv7(), tenantA]),
+        tx.query("INSERT INTO rls_demo_notes (id, tenant_id, body) VALUES ($1, $2, 'a secret')", [
+          uuidv7(),
+          tenantA,
+        ]),
       );
     });
 
@@ -67,7 +73,10 @@ function sqlContract(kind: Sql["kind"]) {
     it("refuses inserts into another tenant", async () => {
       await expect(
         sql.withTenant(tenantB, (tx) =>
-          tx.query("INSERT INTO rls_demo_notes (id, tenant_id, body) VALUES ($1, $2, 'forged')", [uuidv7(), tenantA]),
+          tx.query("INSERT INTO rls_demo_notes (id, tenant_id, body) VALUES ($1, $2, 'forged')", [
+            uuidv7(),
+            tenantA,
+          ]),
         ),
       ).rejects.toThrow(/row-level security/);
     });
@@ -79,7 +88,9 @@ function sqlContract(kind: Sql["kind"]) {
 
     it("keeps the tenant setting inside its transaction", async () => {
       await sql.withTenant(tenantA, async () => {});
-      const [row] = await sql.query<{ t: string | null }>("SELECT current_setting('app.tenant_id', true) AS t");
+      const [row] = await sql.query<{ t: string | null }>(
+        "SELECT current_setting('app.tenant_id', true) AS t",
+      );
       expect(row?.t ?? "").toBe("");
     });
   });

@@ -21,7 +21,11 @@ export interface MigrationResult {
  * lock so that any number of nodes may start at once. Then grants the application role what it
  * needs on the schema. `{{app_role}}` in a migration stands for the configured role name.
  */
-export async function migrate({ connectionString, appRole, schema = "public" }: MigrateOptions): Promise<MigrationResult> {
+export async function migrate({
+  connectionString,
+  appRole,
+  schema = "public",
+}: MigrateOptions): Promise<MigrationResult> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -51,7 +55,9 @@ export async function migrate({ connectionString, appRole, schema = "public" }: 
       applied.push(file);
     }
     await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${appRole}`);
-    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${appRole}`);
+    await client.query(
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${appRole}`,
+    );
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${appRole}`);
     return { applied, alreadyApplied: done.size };
   } finally {

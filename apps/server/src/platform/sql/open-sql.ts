@@ -21,7 +21,8 @@ export async function openSql(config: SqlConfig, options: OpenSqlOptions = {}): 
         const host = await startPglite({ dataDir: config.dataDir });
         const url = `postgres://postgres@127.0.0.1:${host.port}/postgres?sslmode=disable`;
         try {
-          if (options.migrate) await migrate({ connectionString: url, appRole: config.appRole, schema: options.schema });
+          if (options.migrate)
+            await migrate({ connectionString: url, appRole: config.appRole, schema: options.schema });
           return await createPgSql({
             kind: "pglite",
             connectionString: url,
@@ -45,7 +46,11 @@ export async function openSql(config: SqlConfig, options: OpenSqlOptions = {}): 
     }
     case "postgres":
       if (options.migrate) {
-        await migrate({ connectionString: config.migrationUrl, appRole: config.appRole, schema: options.schema });
+        await migrate({
+          connectionString: config.migrationUrl,
+          appRole: config.appRole,
+          schema: options.schema,
+        });
       }
       return createPgSql({
         kind: "postgres",

@@ -48,7 +48,8 @@ export function startWireServer(db, { host = "127.0.0.1", port = 0 } = {}) {
 
   async function release(connectionId) {
     for (let i = waiting.length - 1; i >= 0; i--) {
-      if (waiting[i].connectionId === connectionId) waiting.splice(i, 1)[0].reject(new Error("connection closed"));
+      if (waiting[i].connectionId === connectionId)
+        waiting.splice(i, 1)[0].reject(new Error("connection closed"));
     }
     if (owner === connectionId) {
       await db.runExclusive(() => db.exec("ROLLBACK")).catch(() => {});

@@ -1,11 +1,12 @@
 // Hosts PGlite in a worker thread and serves it over the PostgreSQL wire protocol on loopback,
 // so the application always speaks `pg` and long queries never block the HTTP event loop.
 // Plain JavaScript on purpose: worker threads start without the TypeScript loader.
+
+import { readFile, writeFile } from "node:fs/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { vector } from "@electric-sql/pglite-pgvector";
-import { readFile, writeFile } from "node:fs/promises";
 import { startWireServer } from "./pglite-wire-server.mjs";
 
 const { dataDir, loadDumpFrom } = workerData;

@@ -1,0 +1,42 @@
+import { loadConfig } from "../config/index.js";
+import { createLogger } from "../platform/telemetry/logger.js";
+import { startTributary } from "../runtime/start-tributary.js";
+
+/** `tributary start`: runs until SIGTERM/SIGINT, then drains within SHUTDOWN_TIMEOUT_MS. */
+export async function runStart(options: {
+  role: "all" | "api" | "worker" | "scheduler";
+  port?: number;
+}): Promise<void> {
+  const config = loadConfig({
+    overrides: {
+      TRIBUTARY_ROLE: options.role,
+      ...(options.port !== undefined ? { PORT: options.port } : {}),
+    },
+  });
+  const logger = createLogger(config.logLevel);
+  const running = await startTributary({ config, logger });
+  if (running.url) console.log(`Tributary is ready at ${running.url} (API docs: ${running.url}/docs)`);
+  let signals = 0;
+  const stop = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) {
+      logger.warn({ signal }, "second signal: exiting without draining");
+      process.exit(130);
+    }
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => {
+      logger.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 5_000);
+    force.unref();
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}

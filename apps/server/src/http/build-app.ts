@@ -1,0 +1,95 @@
+import { readFile } from "node:fs/promises";
+import cors from "@fastify/cors";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { uuidv7 } from "uuidv7";
+import { AppError } from "../platform/errors/index.js";
+import type { Logger } from "../platform/telemetry/logger.js";
+import type { Metrics } from "../platform/telemetry/metrics.js";
+import type { Tracing } from "../platform/telemetry/tracing.js";
+import type { AuthHooks } from "./context.js";
+import { errorEnvelope, handleError } from "./errors.js";
+import { type HealthProbe, healthRoutes } from "./health-routes.js";
+import type { IdempotencyStore } from "./idempotency-store.js";
+import { registerMetrics } from "./metrics-route.js";
+import { registerOpenApi } from "./openapi.js";
+import type { RateLimiterFactory } from "./rate-limit.js";
+import { type AnyRoute, registerRoutes } from "./route-builder.js";
+import { traceRequests } from "./trace-requests.js";
+
+export interface HttpAppOptions {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly tracing?: Tracing;
+  readonly probes: readonly HealthProbe[];
+  readonly routes: readonly AnyRoute[];
+  readonly auth: AuthHooks;
+  readonly idempotency: IdempotencyStore;
+  readonly rateLimiter: RateLimiterFactory;
+  readonly rateLimitPerMinute: number;
+  readonly bodyLimitBytes: number;
+  readonly corsOrigins: readonly string[];
+  readonly version: string;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+const webIndex = new URL("../../../web/public/index.html", import.meta.url);
+
+/** Nobody is let in until the identity module provides real hooks. */
+export const denyAllAuth: AuthHooks = {
+  authenticate: async () => null,
+  resolveSpace: async () => {
+    throw new AppError("NOT_FOUND", "Space not found");
+  },
+};
+
+export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: options.bodyLimitBytes,
+    disableRequestLogging: true,
+    genReqId: (request) => {
+      const incoming = request.headers["x-request-id"];
+      return typeof incoming === "string" && requestIdPattern.test(incoming) ? incoming : uuidv7();
+    },
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    const error = new AppError("ROUTE_NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`);
+    return reply.status(404).send(errorEnvelope(error, request.id));
+  });
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  if (options.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: options.corsOrigins.includes("*") ? true : [...options.corsOrigins],
+      credentials: true,
+      exposedHeaders: [
+        "x-request-id",
+        "ratelimit-limit",
+        "ratelimit-remaining",
+        "ratelimit-reset",
+        "retry-after",
+      ],
+    });
+  }
+  registerMetrics(app, options.metrics);
+  if (options.tracing) traceRequests(app, options.tracing);
+  await registerOpenApi(app, options.version);
+  registerRoutes(app, [...healthRoutes(options.probes), ...options.routes], {
+    auth: options.auth,
+    idempotency: options.idempotency,
+    rateLimiter: options.rateLimiter,
+    defaultRateLimit: { limit: options.rateLimitPerMinute, windowMs: 60_000 },
+  });
+  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type("text/html; charset=utf-8").send(await readFile(webIndex)),
+  );
+  return app;
+}

@@ -1,0 +1,223 @@
+import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { skipReason, testServices } from "../../config/test-services.js";
+import { openCache } from "./open-cache.js";
+import type { CacheStore } from "./port.js";
+
+const services = testServices();
+const redisSkip = skipReason(services, "REDIS_URL");
+if (redisSkip) console.warn(`[skip] Cache contract on Redis: ${redisSkip}`);
+const redisUrl = services.redisUrl ?? "";
+
+// Every key and limiter name carries this run's prefix, so runs sharing one Redis never collide.
+const run = `t${randomBytes(5).toString("hex")}`;
+let counter = 0;
+const unique = (label: string) => `${run}-${label}-${counter++}`;
+
+function cacheContract(open: () => Promise<CacheStore>) {
+  let cache: CacheStore;
+  beforeAll(async () => {
+    cache = await open();
+  });
+  afterAll(async () => {
+    await cache?.close();
+  });
+
+  it("pings", async () => {
+    await cache.ping();
+  });
+
+  it("stores values until their TTL passes", async () => {
+    const key = unique("ttl");
+    expect(await cache.get(key)).toBeNull();
+    await cache.set(key, "v1", 150);
+    expect(await cache.get(key)).toBe("v1");
+    await cache.set(key, "v2", 150);
+    expect(await cache.get(key)).toBe("v2");
+    await sleep(300);
+    expect(await cache.get(key)).toBeNull();
+  });
+
+  it("deletes values, and deleting a missing key is harmless", async () => {
+    const key = unique("delete");
+    await cache.set(key, "v", 60_000);
+    await cache.delete(key);
+    expect(await cache.get(key)).toBeNull();
+    await cache.delete(key);
+  });
+
+  it("lets exactly one of 50 concurrent setIfAbsent callers win", async () => {
+    const key = unique("lock");
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => cache.setIfAbsent(key, `c${i}`, 60_000)),
+    );
+    const winners = results.flatMap((won, i) => (won ? [i] : []));
+    expect(winners).toHaveLength(1);
+    expect(await cache.get(key)).toBe(`c${winners[0]}`);
+  });
+
+  it("frees a setIfAbsent key when its TTL passes", async () => {
+    const key = unique("lock-expiry");
+    expect(await cache.setIfAbsent(key, "a", 100)).toBe(true);
+    expect(await cache.setIfAbsent(key, "b", 100)).toBe(false);
+    await sleep(250);
+    expect(await cache.setIfAbsent(key, "c", 100)).toBe(true);
+  });
+
+  it("counts exactly under 100 concurrent increments", async () => {
+    const key = unique("counter");
+    const totals = await Promise.all(Array.from({ length: 100 }, () => cache.increment(key, 1, 60_000)));
+    expect([...totals].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(await cache.increment(key, -30, 60_000)).toBe(70);
+    expect(await cache.get(key)).toBe("70");
+  });
+
+  it("applies an increment's TTL only when the counter is created", async () => {
+    const key = unique("counter-ttl");
+    expect(await cache.increment(key, 5, 150)).toBe(5);
+    expect(await cache.increment(key, 2, 60_000)).toBe(7);
+    await sleep(300);
+    expect(await cache.get(key)).toBeNull();
+    expect(await cache.increment(key, 1, 60_000)).toBe(1);
+  });
+
+  describe("rate limiter", () => {
+    it("allows exactly the burst at once, then refuses with a sensible retry delay", async () => {
+      const limiter = cache.rateLimiter({ name: unique("burst"), limit: 5, windowMs: 60_000 });
+      for (let remaining = 4; remaining >= 0; remaining--) {
+        expect(await limiter.consume("k")).toMatchObject({
+          allowed: true,
+          limit: 5,
+          remaining,
+          retryAfterMs: 0,
+        });
+      }
+      const refused = await limiter.consume("k");
+      expect(refused).toMatchObject({ allowed: false, limit: 5, remaining: 0 });
+      // One unit refills every 12 s; only a little of that has passed.
+      expect(refused.retryAfterMs).toBeGreaterThan(10_000);
+      expect(refused.retryAfterMs).toBeLessThanOrEqual(12_000);
+      expect(refused.resetMs).toBeGreaterThan(50_000);
+      expect(refused.resetMs).toBeLessThanOrEqual(60_000);
+    });
+
+    it("honours a burst smaller than the limit and refills over time", async () => {
+      const limiter = cache.rateLimiter({ name: unique("refill"), limit: 10, windowMs: 1_000, burst: 2 });
+      expect((await limiter.consume("k")).allowed).toBe(true);
+      expect((await limiter.consume("k")).allowed).toBe(true);
+      const refused = await limiter.consume("k");
+      expect(refused.allowed).toBe(false);
+      expect(refused.retryAfterMs).toBeGreaterThan(0);
+      expect(refused.retryAfterMs).toBeLessThanOrEqual(100);
+      await sleep(refused.retryAfterMs + 30);
+      expect((await limiter.consume("k")).allowed).toBe(true);
+      await sleep(250);
+      expect(await limiter.consume("k")).toMatchObject({ allowed: true, remaining: 1 });
+    });
+
+    it("keeps keys and limiter names independent", async () => {
+      const name = unique("independent");
+      const limiter = cache.rateLimiter({ name, limit: 1, windowMs: 60_000 });
+      expect((await limiter.consume("a")).allowed).toBe(true);
+      expect((await limiter.consume("a")).allowed).toBe(false);
+      expect((await limiter.consume("b")).allowed).toBe(true);
+      const other = cache.rateLimiter({ name: unique("independent"), limit: 1, windowMs: 60_000 });
+      expect((await other.consume("a")).allowed).toBe(true);
+    });
+
+    it("spends costs above one all or nothing", async () => {
+      const limiter = cache.rateLimiter({ name: unique("cost"), limit: 10, windowMs: 60_000 });
+      expect(await limiter.consume("k", 4)).toMatchObject({ allowed: true, remaining: 6 });
+      const refused = await limiter.consume("k", 7);
+      expect(refused).toMatchObject({ allowed: false, remaining: 6 });
+      expect(refused.retryAfterMs).toBeGreaterThan(5_000);
+      expect(refused.retryAfterMs).toBeLessThanOrEqual(6_000);
+      expect(await limiter.consume("k", 6)).toMatchObject({ allowed: true, remaining: 0 });
+      expect((await limiter.consume("k")).allowed).toBe(false);
+      await expect(limiter.consume("k", 11)).rejects.toThrow(RangeError);
+      await expect(limiter.consume("k", 1.5)).rejects.toThrow(RangeError);
+    });
+
+    it("allows exactly 50 of 200 concurrent consumes on a limit-50 bucket", async () => {
+      const limiter = cache.rateLimiter({ name: unique("exact"), limit: 50, windowMs: 60_000 });
+      const decisions = await Promise.all(Array.from({ length: 200 }, () => limiter.consume("k")));
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(50);
+      expect(
+        decisions
+          .filter((d) => d.allowed)
+          .map((d) => d.remaining)
+          .sort((a, b) => a - b),
+      ).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    });
+
+    it("rejects invalid options", () => {
+      expect(() => cache.rateLimiter({ name: "bad name", limit: 5, windowMs: 1_000 })).toThrow(RangeError);
+      expect(() => cache.rateLimiter({ name: unique("bad"), limit: 0, windowMs: 1_000 })).toThrow(RangeError);
+    });
+  });
+}
+
+describe.runIf(services.lane === "embedded")("Cache contract: memory", () =>
+  cacheContract(() => openCache({ kind: "memory" })),
+);
+
+describe.skipIf(redisSkip !== undefined)("Cache contract: Redis", () => {
+  cacheContract(() => openCache({ kind: "redis", url: redisUrl }));
+
+  describe("across nodes", () => {
+    let nodeA: CacheStore;
+    let nodeB: CacheStore;
+    let raw: Redis;
+    beforeAll(async () => {
+      [nodeA, nodeB] = await Promise.all([
+        openCache({ kind: "redis", url: redisUrl }),
+        openCache({ kind: "redis", url: redisUrl }),
+      ]);
+      raw = new Redis(redisUrl);
+    });
+    afterAll(async () => {
+      await Promise.all([nodeA?.close(), nodeB?.close(), raw?.quit()]);
+    });
+
+    it("shares one limit exactly between two connections", async () => {
+      const options = { name: unique("nodes"), limit: 40, windowMs: 60_000 };
+      const [onA, onB] = [nodeA.rateLimiter(options), nodeB.rateLimiter(options)];
+      const decisions = await Promise.all(
+        Array.from({ length: 160 }, (_, i) => (i % 2 ? onA : onB).consume("shared")),
+      );
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(40);
+    });
+
+    it("shares counters and locks between two connections", async () => {
+      const key = unique("nodes-counter");
+      const totals = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => (i % 2 ? nodeA : nodeB).increment(key, 1, 60_000)),
+      );
+      expect(Math.max(...totals)).toBe(60);
+      const lock = unique("nodes-lock");
+      const wins = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? nodeA : nodeB).setIfAbsent(lock, "x", 60_000)),
+      );
+      expect(wins.filter(Boolean)).toHaveLength(1);
+    });
+
+    it("namespaces keys and gives rate-limit buckets a TTL", async () => {
+      const key = unique("namespace");
+      await nodeA.set(key, "v", 60_000);
+      expect(await raw.get(`tributary:c:${key}`)).toBe("v");
+      const name = unique("namespace");
+      await nodeA.rateLimiter({ name, limit: 10, windowMs: 1_000 }).consume("k", 3);
+      const ttl = await raw.pttl(`tributary:rl:${name}:k`);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(300);
+    });
+  });
+
+  it("fails fast with a clear error when Redis is unreachable", async () => {
+    await expect(openCache({ kind: "redis", url: "redis://:hunter2@127.0.0.1:1" })).rejects.toThrow(
+      /cannot connect to Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:1/,
+    );
+  });
+});

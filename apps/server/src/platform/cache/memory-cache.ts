@@ -1,0 +1,80 @@
+import { LRUCache } from "lru-cache";
+import { assertCost, gcraPolicy, gcraStep } from "./gcra.js";
+import { assertIncrement, assertTtl, cacheKey, rateLimitKey } from "./keys.js";
+import type { CacheStore, RateLimiter, RateLimiterOptions } from "./port.js";
+
+export interface MemoryCacheOptions {
+  /** Most values kept; the least recently used go first. */
+  maxEntries?: number;
+  /** Most rate-limit buckets kept; an evicted bucket starts full again. */
+  maxBuckets?: number;
+}
+
+/**
+ * The embedded cache: one process's memory. Every operation runs synchronously inside one
+ * call, so each is atomic in-process; nothing here is shared with another node.
+ */
+export function createMemoryCache(options: MemoryCacheOptions = {}): CacheStore {
+  const values = new LRUCache<string, string>({ max: options.maxEntries ?? 10_000 });
+  // Buckets live apart from values so cache churn can never reset a rate limit.
+  const buckets = new LRUCache<string, number>({ max: options.maxBuckets ?? 100_000 });
+
+  return {
+    kind: "memory",
+    async get(key) {
+      return values.get(cacheKey(key)) ?? null;
+    },
+    async set(key, value, ttlMs) {
+      assertTtl(ttlMs);
+      values.set(cacheKey(key), value, { ttl: ttlMs });
+    },
+    async setIfAbsent(key, value, ttlMs) {
+      assertTtl(ttlMs);
+      const namespaced = cacheKey(key);
+      if (values.has(namespaced)) return false;
+      values.set(namespaced, value, { ttl: ttlMs });
+      return true;
+    },
+    async delete(key) {
+      values.delete(cacheKey(key));
+    },
+    async increment(key, by, ttlMs) {
+      assertIncrement(by);
+      assertTtl(ttlMs);
+      const namespaced = cacheKey(key);
+      const current = values.get(namespaced);
+      if (current === undefined) {
+        values.set(namespaced, String(by), { ttl: ttlMs });
+        return by;
+      }
+      const total = Number(current) + by;
+      if (!/^-?\d+$/.test(current) || !Number.isSafeInteger(total)) {
+        throw new RangeError(`cache value at ${key} is not an integer counter`);
+      }
+      values.set(namespaced, String(total), { noUpdateTTL: true });
+      return total;
+    },
+    async ping() {},
+    async close() {
+      values.clear();
+      buckets.clear();
+    },
+    rateLimiter(limiterOptions: RateLimiterOptions): RateLimiter {
+      const policy = gcraPolicy(limiterOptions);
+      return {
+        async consume(key, cost = 1) {
+          assertCost(policy, cost);
+          const bucketKey = rateLimitKey(policy.name, key);
+          const step = gcraStep(policy, buckets.get(bucketKey), nowMicros(), cost);
+          if (step.store) buckets.set(bucketKey, step.store.tatUs, { ttl: step.store.ttlMs });
+          return step.decision;
+        },
+      };
+    },
+  };
+}
+
+/** Wall-clock microseconds from the monotonic clock, so a clock step cannot refill buckets. */
+function nowMicros(): number {
+  return Math.floor((performance.timeOrigin + performance.now()) * 1000);
+}

@@ -1,0 +1,112 @@
+import { Redis } from "ioredis";
+import { assertCost, gcraPolicy } from "./gcra.js";
+import { assertIncrement, assertTtl, cacheKey, rateLimitKey } from "./keys.js";
+import type { CacheStore, RateLimitDecision, RateLimiter, RateLimiterOptions } from "./port.js";
+import { gcraScript, incrementScript, runScript } from "./redis-scripts.js";
+
+export interface RedisCacheOptions {
+  url: string;
+  /** Bounds the first connection, so a down Redis fails start-up clearly instead of hanging. */
+  connectTimeoutMs?: number;
+}
+
+/** The server cache: one Redis shared by every node, so counters and limits are exact across them. */
+export async function createRedisCache(options: RedisCacheOptions): Promise<CacheStore> {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
+  const client = new Redis(options.url, {
+    lazyConnect: true,
+    connectTimeout: connectTimeoutMs,
+    // A command fails after a few reconnect attempts rather than waiting for Redis forever.
+    maxRetriesPerRequest: 2,
+  });
+  // Failures reach callers through the commands; without a listener ioredis prints them itself.
+  client.on("error", () => {});
+  await connect(client, options.url, connectTimeoutMs);
+
+  return {
+    kind: "redis",
+    async get(key) {
+      return client.get(cacheKey(key));
+    },
+    async set(key, value, ttlMs) {
+      assertTtl(ttlMs);
+      await client.set(cacheKey(key), value, "PX", ttlMs);
+    },
+    async setIfAbsent(key, value, ttlMs) {
+      assertTtl(ttlMs);
+      return (await client.set(cacheKey(key), value, "PX", ttlMs, "NX")) === "OK";
+    },
+    async delete(key) {
+      await client.del(cacheKey(key));
+    },
+    async increment(key, by, ttlMs) {
+      assertIncrement(by);
+      assertTtl(ttlMs);
+      const total = await runScript(client, incrementScript, [cacheKey(key)], [by, ttlMs]);
+      if (typeof total !== "number") throw new Error(`unexpected Redis reply to increment: ${String(total)}`);
+      return total;
+    },
+    async ping() {
+      await client.ping();
+    },
+    async close() {
+      await client.quit().catch(() => client.disconnect());
+    },
+    rateLimiter(limiterOptions: RateLimiterOptions): RateLimiter {
+      const policy = gcraPolicy(limiterOptions);
+      return {
+        async consume(key, cost = 1) {
+          assertCost(policy, cost);
+          const reply = await runScript(
+            client,
+            gcraScript,
+            [rateLimitKey(policy.name, key)],
+            [policy.intervalUs, policy.burst, cost],
+          );
+          return toDecision(reply, policy.limit);
+        },
+      };
+    },
+  };
+}
+
+async function connect(client: Redis, url: string, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    // connectTimeout covers the TCP handshake; this also bounds a server that accepts but never answers.
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs + 1_000);
+  });
+  try {
+    await Promise.race([client.connect(), timeout]);
+  } catch (error) {
+    // Stop the background reconnect loop a failed first connect leaves behind.
+    client.disconnect();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot connect to Redis at ${redactUrl(url)}: ${reason}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function toDecision(reply: unknown, limit: number): RateLimitDecision {
+  const [allowed, remaining, resetMs, retryAfterMs]: unknown[] = Array.isArray(reply) ? reply : [];
+  if (
+    typeof allowed !== "number" ||
+    typeof remaining !== "number" ||
+    typeof resetMs !== "number" ||
+    typeof retryAfterMs !== "number"
+  ) {
+    throw new Error(`unexpected Redis reply to the rate limiter: ${JSON.stringify(reply)}`);
+  }
+  return { allowed: allowed === 1, limit, remaining, resetMs, retryAfterMs };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparseable REDIS_URL)";
+  }
+}

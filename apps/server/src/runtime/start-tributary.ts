@@ -1,0 +1,111 @@
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../config/index.js";
+import { buildHttpApp, denyAllAuth } from "../http/build-app.js";
+import type { AuthHooks } from "../http/context.js";
+import { IdempotencyStore } from "../http/idempotency-store.js";
+import type { AnyRoute } from "../http/route-builder.js";
+import type { Sql } from "../platform/sql/index.js";
+import { createLogger, type Logger } from "../platform/telemetry/logger.js";
+import { createMetrics, type Metrics } from "../platform/telemetry/metrics.js";
+import { createTracing } from "../platform/telemetry/tracing.js";
+import { healthProbes } from "./health-probes.js";
+import { maintenanceTasks } from "./maintenance-tasks.js";
+import { openResources, type Resources } from "./open-resources.js";
+import { registerResourceGauges } from "./register-gauges.js";
+import { createScheduler, type Scheduler } from "./scheduler.js";
+import { version } from "./version.js";
+
+export type Role = Config["role"];
+
+export interface StartTributaryOptions {
+  readonly config: Config;
+  readonly role?: Role;
+  readonly logger?: Logger;
+  /** An already-open database (tests use an isolated schema). */
+  readonly sql?: Sql;
+  /** Listen on config.host:port; tests use `app.inject` instead. */
+  readonly listen?: boolean;
+  readonly routes?: readonly AnyRoute[];
+  readonly auth?: AuthHooks;
+}
+
+export interface RunningTributary {
+  readonly app: FastifyInstance | null;
+  readonly url: string | null;
+  readonly resources: Resources;
+  readonly metrics: Metrics;
+  readonly scheduler: Scheduler | null;
+  /** Stops accepting, drains in-flight requests and jobs within the shutdown bound, closes adapters. */
+  close(): Promise<void>;
+}
+
+/** Starts one Tributary instance in the given role (`all`: API, workers and scheduler in one process). */
+export async function startTributary(options: StartTributaryOptions): Promise<RunningTributary> {
+  const { config, listen = true } = options;
+  const role = options.role ?? config.role;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = createMetrics();
+  const tracing = createTracing({ endpoint: config.otlpEndpoint, version });
+  const resources = await openResources(config, logger, options.sql ? { sql: options.sql } : {});
+  registerResourceGauges(metrics, resources);
+
+  const runsApi = role === "all" || role === "api";
+  const runsWorker = role === "all" || role === "worker";
+  const runsScheduler = role === "all" || role === "scheduler";
+
+  let app: FastifyInstance | null = null;
+  let url: string | null = null;
+  if (runsApi) {
+    app = await buildHttpApp({
+      logger,
+      metrics,
+      tracing,
+      probes: healthProbes(config, resources),
+      routes: options.routes ?? [],
+      auth: options.auth ?? denyAllAuth,
+      idempotency: new IdempotencyStore(resources.sql),
+      rateLimiter: (limit) => resources.cache.rateLimiter(limit),
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      corsOrigins: config.http.corsOrigins,
+      version,
+    });
+    await app.ready();
+    if (listen) url = await app.listen({ port: config.port, host: config.host });
+  }
+  if (runsWorker) {
+    await resources.events.start();
+    resources.jobs.start();
+  }
+  const scheduler = runsScheduler ? createScheduler(resources.sql, logger, maintenanceTasks()) : null;
+  scheduler?.start();
+  logger.info({ role, url, adapters: adapterSummary(config) }, "tributary started");
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref());
+      const drain = async () => {
+        await app?.close();
+        await scheduler?.stop();
+        await resources.jobs.stop({ timeoutMs: config.shutdownTimeoutMs });
+        await resources.events.stop();
+      };
+      await Promise.race([drain(), deadline]);
+      await resources.close();
+      await tracing.shutdown().catch(() => {});
+      logger.info("tributary stopped");
+    })();
+    return closing;
+  };
+  return { app, url, resources, metrics, scheduler, close };
+}
+
+function adapterSummary(config: Config): Record<string, string> {
+  return {
+    sql: config.sql.kind,
+    objects: config.objects.kind,
+    cache: config.cache.kind,
+    events: config.events.kind,
+  };
+}
