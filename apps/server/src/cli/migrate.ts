@@ -15,7 +15,7 @@ export async function runMigrate(options: { json?: boolean }): Promise<void> {
       break;
     case "pglite": {
       const unlock = sql.dataDir ? lockDataDir(sql.dataDir) : () => {};
-      const host = await startPglite({ dataDir: sql.dataDir });
+      const host = await startPglite({ dataDir: sql.dataDir, sharedBuffers: sql.sharedBuffers });
       try {
         result = await migrate({
           connectionString: `postgres://postgres@127.0.0.1:${host.port}/postgres?sslmode=disable`,

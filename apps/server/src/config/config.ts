@@ -1,7 +1,7 @@
 import type { RawConfig } from "./schema.js";
 
 export type SqlConfig =
-  | { kind: "pglite"; dataDir: string | null; appRole: string }
+  | { kind: "pglite"; dataDir: string | null; appRole: string; sharedBuffers: string }
   | { kind: "postgres"; url: string; migrationUrl: string; appRole: string; poolSize: number };
 export type EventsConfig = { kind: "in-process" } | { kind: "nats"; url: string; stream: string };
 export type ObjectsConfig =

@@ -15,6 +15,7 @@ describe("loadConfig", () => {
       kind: "pglite",
       dataDir: path.join(dir, "pgdata"),
       appRole: "tributary_app",
+      sharedBuffers: "16MB",
     });
     expect(config.events.kind).toBe("in-process");
     expect(config.objects).toEqual({ kind: "filesystem", root: path.join(dir, "objects") });

@@ -88,7 +88,12 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
           appRole: raw.DATABASE_APP_ROLE,
           poolSize: raw.DATABASE_POOL_SIZE,
         }
-      : { kind: "pglite", dataDir: path.join(dataDir, "pgdata"), appRole: raw.DATABASE_APP_ROLE },
+      : {
+          kind: "pglite",
+          dataDir: path.join(dataDir, "pgdata"),
+          appRole: raw.DATABASE_APP_ROLE,
+          sharedBuffers: raw.PGLITE_SHARED_BUFFERS,
+        },
     events: raw.NATS_URL
       ? { kind: "nats", url: raw.NATS_URL, stream: raw.NATS_STREAM }
       : { kind: "in-process" },

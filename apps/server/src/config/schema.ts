@@ -43,6 +43,10 @@ export const configSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case PostgreSQL role name")
     .default("tributary_app"),
   DATABASE_POOL_SIZE: positiveInt.max(200).default(10),
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9][0-9]*(kB|MB|GB)$/, "must be a PostgreSQL memory size such as 16MB")
+    .default("16MB"),
   REDIS_URL: optionalUrl(["redis:", "rediss:"]),
   NATS_URL: optionalUrl(["nats:", "tls:", "ws:", "wss:"]),
   NATS_STREAM: z

@@ -45,7 +45,7 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
   const role = options.role ?? config.role;
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
-  const tracing = createTracing({ endpoint: config.otlpEndpoint, version });
+  const tracing = await createTracing({ endpoint: config.otlpEndpoint, version });
   const resources = await openResources(config, logger, options.sql ? { sql: options.sql } : {});
   registerResourceGauges(metrics, resources);
 

@@ -1,4 +1,4 @@
 export { createMemoryCache, type MemoryCacheOptions } from "./memory-cache.js";
 export { openCache } from "./open-cache.js";
 export type { Cache, CacheStore, RateLimitDecision, RateLimiter, RateLimiterOptions } from "./port.js";
-export { createRedisCache, type RedisCacheOptions } from "./redis-cache.js";
+export type { RedisCacheOptions } from "./redis-cache.js";

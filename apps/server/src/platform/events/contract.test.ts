@@ -309,7 +309,10 @@ function eventsContract(kind: EventBus["kind"]) {
     const eventId = await commitThenKill({ database, tenantId: tenant, eventType: type }, 30_000);
     const restarted =
       database.kind === "pglite"
-        ? await openSql({ kind: "pglite", dataDir, appRole: testAppRole }, { migrate: true })
+        ? await openSql(
+            { kind: "pglite", dataDir, appRole: testAppRole, sharedBuffers: "16MB" },
+            { migrate: true },
+          )
         : sql;
     try {
       const consumer = `c_${uid()}`;

@@ -1,7 +1,7 @@
 export { type AppendEventInput, appendEvent } from "./append-event.js";
 export { matchesEventType } from "./event-filters.js";
 export { createInProcessEventBus } from "./in-process-bus.js";
-export { createNatsEventBus, type NatsBusTarget } from "./nats-bus.js";
+export type { NatsBusTarget } from "./nats-bus.js";
 export { openEventBus } from "./open-event-bus.js";
 export type {
   BusEvent,

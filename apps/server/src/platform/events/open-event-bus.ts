@@ -2,7 +2,6 @@ import type { EventsConfig } from "../../config/index.js";
 import { assertNever } from "../errors/index.js";
 import type { Sql } from "../sql/port.js";
 import { createInProcessEventBus } from "./in-process-bus.js";
-import { createNatsEventBus } from "./nats-bus.js";
 import type { EventBus, EventBusOptions } from "./port.js";
 
 /**
@@ -17,8 +16,11 @@ export async function openEventBus(
   switch (config.kind) {
     case "in-process":
       return createInProcessEventBus(sql, options);
-    case "nats":
+    case "nats": {
+      // Server adapters load on demand, so the embedded default does not carry their weight.
+      const { createNatsEventBus } = await import("./nats-bus.js");
       return createNatsEventBus(sql, { url: config.url, stream: config.stream }, options);
+    }
     default:
       return assertNever(config);
   }

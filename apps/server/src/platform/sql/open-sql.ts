@@ -18,7 +18,7 @@ export async function openSql(config: SqlConfig, options: OpenSqlOptions = {}): 
     case "pglite": {
       const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
       try {
-        const host = await startPglite({ dataDir: config.dataDir });
+        const host = await startPglite({ dataDir: config.dataDir, sharedBuffers: config.sharedBuffers });
         const url = `postgres://postgres@127.0.0.1:${host.port}/postgres?sslmode=disable`;
         try {
           if (options.migrate)

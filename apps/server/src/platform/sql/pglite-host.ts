@@ -13,6 +13,8 @@ export interface StartPgliteOptions {
   dataDir: string | null;
   /** A tarball made by `dump` to start from. */
   loadDumpFrom?: string;
+  /** PostgreSQL `shared_buffers`, e.g. "16MB". */
+  sharedBuffers?: string;
 }
 
 type WorkerMessage =
@@ -21,9 +23,13 @@ type WorkerMessage =
   | { type: "closed" }
   | { type: "error"; id?: number; message: string };
 
-export async function startPglite({ dataDir, loadDumpFrom }: StartPgliteOptions): Promise<PgliteHost> {
+export async function startPglite({
+  dataDir,
+  loadDumpFrom,
+  sharedBuffers,
+}: StartPgliteOptions): Promise<PgliteHost> {
   const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), {
-    workerData: { dataDir, loadDumpFrom },
+    workerData: { dataDir, loadDumpFrom, sharedBuffers },
   });
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let nextId = 1;

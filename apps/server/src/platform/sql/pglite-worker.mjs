@@ -3,13 +3,15 @@
 // Plain JavaScript on purpose: worker threads start without the TypeScript loader.
 
 import { readFile, writeFile } from "node:fs/promises";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { startWireServer } from "./pglite-wire-server.mjs";
 
-const { dataDir, loadDumpFrom } = workerData;
+const { dataDir, loadDumpFrom, sharedBuffers } = workerData;
 
 async function main() {
   const loadDataDir = loadDumpFrom ? new Blob([await readFile(loadDumpFrom)]) : undefined;
@@ -17,7 +19,11 @@ async function main() {
     dataDir: dataDir ?? undefined,
     extensions: { vector, pg_trgm },
     loadDataDir,
+    // PostgreSQL's 128 MB default buffer pool is sized for a server; an embedded database on a
+    // laptop does well with less (PGLITE_SHARED_BUFFERS).
+    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers ?? "16MB"}`],
   });
+  releaseInitdbMemory();
   const server = await startWireServer(db);
   parentPort.postMessage({ type: "ready", port: server.port });
 
@@ -36,6 +42,14 @@ async function main() {
       parentPort.postMessage({ type: "error", id: message.id, message: String(error?.stack ?? error) });
     }
   });
+}
+
+// A first start runs initdb in a second WebAssembly instance whose ~400 MB stays resident until a
+// full garbage collection; ask for one now rather than whenever V8 gets to it.
+function releaseInitdbMemory() {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc");
+  if (typeof gc === "function") gc();
 }
 
 main().catch((error) => {

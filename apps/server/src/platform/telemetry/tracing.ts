@@ -6,9 +6,6 @@ import {
   type Tracer,
 } from "@opentelemetry/api";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 
 /** Traces exported over OTLP/HTTP when an endpoint is configured; a no-op tracer otherwise. */
 export interface Tracing {
@@ -22,7 +19,10 @@ export interface Tracing {
 
 const propagator = new W3CTraceContextPropagator();
 
-export function createTracing(options: { endpoint: string | undefined; version: string }): Tracing {
+export async function createTracing(options: {
+  endpoint: string | undefined;
+  version: string;
+}): Promise<Tracing> {
   const extract = (headers: Record<string, string | string[] | undefined>) =>
     propagator.extract(ROOT_CONTEXT, headers, defaultTextMapGetter);
   if (!options.endpoint) {
@@ -34,6 +34,13 @@ export function createTracing(options: { endpoint: string | undefined; version: 
       shutdown: async () => {},
     };
   }
+  // Loaded only when exporting, so an instance without a collector does not carry the SDK.
+  const [{ OTLPTraceExporter }, { resourceFromAttributes }, { BasicTracerProvider, BatchSpanProcessor }] =
+    await Promise.all([
+      import("@opentelemetry/exporter-trace-otlp-http"),
+      import("@opentelemetry/resources"),
+      import("@opentelemetry/sdk-trace-base"),
+    ]);
   // Not registered globally: every instance (and every test) owns its provider.
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ "service.name": "tributary", "service.version": options.version }),

@@ -18,7 +18,7 @@ export interface CrashChildSpec {
 async function openChildSql(database: CrashChildDatabase): Promise<Sql> {
   if (database.kind === "pglite") {
     return openSql(
-      { kind: "pglite", dataDir: database.dataDir, appRole: database.appRole },
+      { kind: "pglite", dataDir: database.dataDir, appRole: database.appRole, sharedBuffers: "16MB" },
       { migrate: true },
     );
   }
