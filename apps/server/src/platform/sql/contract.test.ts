@@ -95,6 +95,17 @@ function sqlContract(kind: Sql["kind"]) {
     });
   });
 
+  it("runs a long query without blocking this event loop", async () => {
+    let ticks = 0;
+    const timer = setInterval(() => {
+      ticks += 1;
+    }, 20);
+    await sql.query("SELECT pg_sleep(1)");
+    clearInterval(timer);
+    // A blocked loop would fire the timer at most once, after the query.
+    expect(ticks).toBeGreaterThan(10);
+  });
+
   it("serializes concurrent transactions without mixing their statements", async () => {
     const tenant = `tenant_${Date.now()}4`;
     await Promise.all(

@@ -64,12 +64,28 @@ export async function startPglite({
     port,
     dump(path) {
       const id = nextId++;
+      worker.ref();
       return new Promise<void>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        const settle = () => {
+          pending.delete(id);
+          if (pending.size === 0) worker.unref();
+        };
+        pending.set(id, {
+          resolve: () => {
+            settle();
+            resolve();
+          },
+          reject: (error) => {
+            settle();
+            reject(error);
+          },
+        });
         worker.postMessage({ type: "dump", id, path });
       });
     },
     async close() {
+      // Keep the process alive until the database has flushed and closed.
+      worker.ref();
       await new Promise<void>((resolve) => {
         closed = resolve;
         worker.postMessage({ type: "close" });
