@@ -2,7 +2,10 @@
 // so the application always speaks `pg` and long queries never block the HTTP event loop.
 // Plain JavaScript on purpose: worker threads start without the TypeScript loader.
 
+import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
@@ -14,7 +17,8 @@ import { startWireServer } from "./pglite-wire-server.mjs";
 const { dataDir, loadDumpFrom, sharedBuffers } = workerData;
 
 async function main() {
-  const loadDataDir = loadDumpFrom ? new Blob([await readFile(loadDumpFrom)]) : undefined;
+  const seed = loadDumpFrom ?? (await initialisedTemplateFor(dataDir));
+  const loadDataDir = seed ? new Blob([await readFile(seed)]) : undefined;
   const db = await PGlite.create({
     dataDir: dataDir ?? undefined,
     extensions: { vector, pg_trgm },
@@ -42,6 +46,23 @@ async function main() {
       parentPort.postMessage({ type: "error", id: message.id, message: String(error?.stack ?? error) });
     }
   });
+}
+
+// A new data directory starts from the shipped, freshly initialised template instead of running
+// initdb (which takes seconds), provided the template was made by the PGlite version installed.
+async function initialisedTemplateFor(directory) {
+  if (!directory || existsSync(path.join(directory, "PG_VERSION"))) return undefined;
+  const assets = new URL("../../../assets/", import.meta.url);
+  const template = fileURLToPath(new URL("pglite-template.tgz", assets));
+  if (!existsSync(template)) return undefined;
+  const { pglite } = JSON.parse(await readFile(new URL("pglite-template.json", assets), "utf8"));
+  return pglite === (await installedPgliteVersion()) ? template : undefined;
+}
+
+async function installedPgliteVersion() {
+  const main = fileURLToPath(import.meta.resolve("@electric-sql/pglite"));
+  const manifest = path.join(main.slice(0, main.lastIndexOf(`${path.sep}dist${path.sep}`)), "package.json");
+  return JSON.parse(await readFile(manifest, "utf8")).version;
 }
 
 // A first start runs initdb in a second WebAssembly instance whose ~400 MB stays resident until a
