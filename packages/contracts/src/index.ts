@@ -1,4 +1,5 @@
 export * from "./errors.js";
 export * from "./events.js";
 export * from "./health.js";
+export * from "./identity.js";
 export * from "./pagination.js";

@@ -16,6 +16,22 @@ export type ObjectsConfig =
       forcePathStyle: boolean;
     };
 export type CacheConfig = { kind: "memory" } | { kind: "redis"; url: string };
+export type OidcProviderConfig = RawConfig["OIDC_PROVIDERS"][number];
+
+export interface IdentityConfig {
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlSeconds: number;
+  readonly invitationTtlHours: number;
+  readonly loginLimits: {
+    readonly perAccount: number;
+    readonly perAddress: number;
+    readonly windowSeconds: number;
+    /** First delay after a failed login; it doubles with each further failure (capped at 8×). */
+    readonly failureDelayMs: number;
+  };
+  readonly smtp: { readonly url: string; readonly from: string } | null;
+  readonly oidcProviders: readonly OidcProviderConfig[];
+}
 
 /** The effective configuration: every adapter choice already made, secrets included. */
 export interface Config {
@@ -41,4 +57,5 @@ export interface Config {
     readonly pollIntervalMs: number;
   };
   readonly rateLimitPerMinute: number;
+  readonly identity: IdentityConfig;
 }

@@ -126,6 +126,19 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
       pollIntervalMs: raw.JOBS_POLL_INTERVAL_MS,
     },
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
+    identity: {
+      accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,
+      invitationTtlHours: raw.INVITATION_TTL_HOURS,
+      loginLimits: {
+        perAccount: raw.LOGIN_ATTEMPTS_PER_ACCOUNT,
+        perAddress: raw.LOGIN_ATTEMPTS_PER_ADDRESS,
+        windowSeconds: raw.LOGIN_ATTEMPT_WINDOW_SECONDS,
+        failureDelayMs: raw.LOGIN_FAILURE_DELAY_MS,
+      },
+      smtp: raw.SMTP_URL ? { url: raw.SMTP_URL, from: raw.SMTP_FROM } : null,
+      oidcProviders: raw.OIDC_PROVIDERS,
+    },
   };
 }
 
@@ -150,7 +163,8 @@ export function redactConfig(config: Config): Record<string, unknown> {
   };
   return JSON.parse(
     JSON.stringify(config, (key, value: unknown) => {
-      if (key === "secretKey" || key === "secretAccessKey") return value ? "***" : value;
+      if (key === "secretKey" || key === "secretAccessKey" || key === "client_secret")
+        return value ? "***" : value;
       if (typeof value === "string" && /^[a-z]+:\/\/[^/]*:[^/]*@/.test(value)) return redactUrl(value);
       return value;
     }),

@@ -22,6 +22,22 @@ const bool = z
   .union([z.boolean(), z.enum(["true", "false", "1", "0", "yes", "no"])])
   .transform((value) => value === true || value === "true" || value === "1" || value === "yes");
 
+/** One OpenID Connect identity provider (OIDC_PROVIDERS is a JSON array of these). */
+export const oidcProviderSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9-]{1,40}$/, "provider names are lower-case letters, digits and dashes"),
+    display_name: z.string().min(1).max(80).optional(),
+    issuer: z.url(),
+    client_id: z.string().min(1),
+    client_secret: z.string().min(1).optional(),
+    scopes: z.array(z.string().min(1)).default(["openid", "email", "profile"]),
+    /** Audiences accepted on the provider's own access tokens used as Bearer tokens. */
+    audiences: z.array(z.string().min(1)).default([]),
+    /** Provider role (from `roles`, `groups` or Keycloak's `realm_access.roles`) → platform role. */
+    role_map: z.record(z.string(), z.enum(["admin", "user", "developer"])).default({}),
+  })
+  .strict();
+
 /** Every setting Tributary reads, as environment variable names. Parsed once at start. */
 export const configSchema = z.object({
   PORT: port.default(8080),
@@ -71,6 +87,27 @@ export const configSchema = z.object({
   JOBS_TENANT_CONCURRENCY: positiveInt.default(4),
   JOBS_POLL_INTERVAL_MS: positiveInt.default(500),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(86_400).default(300),
+  REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(30 * 86_400),
+  INVITATION_TTL_HOURS: positiveInt.default(168),
+  LOGIN_ATTEMPTS_PER_ACCOUNT: positiveInt.default(5),
+  LOGIN_ATTEMPTS_PER_ADDRESS: positiveInt.default(30),
+  LOGIN_ATTEMPT_WINDOW_SECONDS: positiveInt.default(900),
+  LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
+  SMTP_FROM: z.string().email().default("tributary@localhost"),
+  OIDC_PROVIDERS: z
+    .string()
+    .default("[]")
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be a JSON array of providers" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(oidcProviderSchema)),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -9,6 +9,8 @@ export interface TestServices {
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
   readonly natsUrl: string | undefined;
+  /** TRIBUTARY_TEST_LOG_LEVEL shows the logs of test instances (silent by default). */
+  readonly logLevel: string;
 }
 
 export function testServices(env: Readonly<Record<string, string | undefined>> = process.env): TestServices {
@@ -19,6 +21,7 @@ export function testServices(env: Readonly<Record<string, string | undefined>> =
     databaseUrl: pick(env.DATABASE_URL),
     redisUrl: pick(env.REDIS_URL),
     natsUrl: pick(env.NATS_URL),
+    logLevel: env.TRIBUTARY_TEST_LOG_LEVEL ?? "silent",
   };
 }
 

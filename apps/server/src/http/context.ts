@@ -1,24 +1,16 @@
 import type { FastifyRequest } from "fastify";
+import type { Credentials } from "../platform/auth/index.js";
 
-/** Who is calling. Filled in by the identity module through `AuthHooks`. */
-export interface Principal {
-  readonly kind: "user" | "api_key";
-  /** The user id, or the API key id for keys. */
-  readonly id: string;
-  readonly userId: string;
-  /** `null` means the full rights of the user (a session); a key lists what it may do. */
-  readonly scopes: readonly string[] | null;
-}
+export type { AuthHooks, Credentials, Principal, SpaceContext } from "../platform/auth/index.js";
 
-/** The space a space-scoped call acts in; the tenant always comes from the server, never the client. */
-export interface SpaceContext {
-  readonly spaceId: string;
-  readonly tenantId: string;
-  readonly role: string;
-}
-
-/** The hook points identity plugs into; the foundation's defaults let nobody in. */
-export interface AuthHooks {
-  authenticate(request: FastifyRequest): Promise<Principal | null>;
-  resolveSpace(principal: Principal, spaceId: string): Promise<SpaceContext>;
+/** The credentials a request presents: `Authorization: Bearer …` or `x-api-key`. */
+export function credentialsOf(request: FastifyRequest): Credentials {
+  const authorization = request.headers.authorization;
+  const match = typeof authorization === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
+  const apiKey = request.headers["x-api-key"];
+  return {
+    bearer: match?.[1] ?? null,
+    apiKey: typeof apiKey === "string" && apiKey.length > 0 ? apiKey : null,
+    ip: request.ip,
+  };
 }

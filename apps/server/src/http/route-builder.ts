@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../platform/errors/index.js";
-import type { AuthHooks, Principal, SpaceContext } from "./context.js";
+import { type AuthHooks, credentialsOf, type Principal, type SpaceContext } from "./context.js";
 import { applyIdempotency } from "./idempotency.js";
 import type { IdempotencyStore } from "./idempotency-store.js";
 import { enforceRateLimit, type RateLimiterFactory } from "./rate-limit.js";
@@ -154,7 +154,7 @@ async function authenticate(
   auth: AuthHooks,
 ): Promise<Principal | null> {
   if (route.auth === "public") return null;
-  const principal = await auth.authenticate(request);
+  const principal = await auth.authenticate(credentialsOf(request));
   if (!principal) {
     throw new AppError(
       "UNAUTHORIZED",

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config/index.js";
-import { buildHttpApp, denyAllAuth } from "../http/build-app.js";
+import { buildHttpApp } from "../http/build-app.js";
 import type { AuthHooks } from "../http/context.js";
 import { IdempotencyStore } from "../http/idempotency-store.js";
 import type { AnyRoute } from "../http/route-builder.js";
+import { createIdentityModule } from "../modules/identity/index.js";
 import type { Sql } from "../platform/sql/index.js";
 import { createLogger, type Logger } from "../platform/telemetry/logger.js";
 import { createMetrics, type Metrics } from "../platform/telemetry/metrics.js";
@@ -53,6 +54,16 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
   const runsWorker = role === "all" || role === "worker";
   const runsScheduler = role === "all" || role === "scheduler";
 
+  const identity = createIdentityModule({
+    sql: resources.sql,
+    cache: resources.cache,
+    config: config.identity,
+    secretKey: config.secretKey,
+    issuer: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    logger,
+    notifyEvents: () => resources.events.notify(),
+  });
+
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   if (runsApi) {
@@ -61,8 +72,8 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
       metrics,
       tracing,
       probes: healthProbes(config, resources),
-      routes: options.routes ?? [],
-      auth: options.auth ?? denyAllAuth,
+      routes: [...identity.routes, ...(options.routes ?? [])],
+      auth: options.auth ?? identity.auth,
       idempotency: new IdempotencyStore(resources.sql),
       rateLimiter: (limit) => resources.cache.rateLimiter(limit),
       rateLimitPerMinute: config.rateLimitPerMinute,

@@ -77,11 +77,26 @@ export function edgeTestRoutes() {
 
 /** Bearer `user-<id>` is a session; `key-<id>` is an API key with only `documents:write`. */
 export const edgeTestAuth: AuthHooks = {
-  async authenticate(request) {
-    const token = request.headers.authorization?.replace(/^Bearer /, "") ?? "";
-    if (token.startsWith("user-")) return { kind: "user", id: token, userId: token, scopes: null };
+  async authenticate(credentials) {
+    const token = credentials.bearer ?? "";
+    if (token.startsWith("user-"))
+      return {
+        kind: "user",
+        id: token,
+        userId: token,
+        scopes: null,
+        platformRole: "user",
+        restrictedToSpaceId: null,
+      };
     if (token.startsWith("key-"))
-      return { kind: "api_key", id: token, userId: "u", scopes: ["documents:write"] };
+      return {
+        kind: "api_key",
+        id: token,
+        userId: "u",
+        scopes: ["documents:write"],
+        platformRole: "user",
+        restrictedToSpaceId: null,
+      };
     return null;
   },
   async resolveSpace(principal, spaceId) {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Environment, loadConfig } from "../config/index.js";
+import { testServices } from "../config/test-services.js";
 import type { AuthHooks } from "../http/context.js";
 import type { AnyRoute } from "../http/route-builder.js";
 import { createLogger } from "../platform/telemetry/logger.js";
@@ -27,7 +28,7 @@ export async function startTestInstance(
     sql,
     role: options.role ?? "api",
     listen: false,
-    logger: createLogger("silent"),
+    logger: createLogger(testServices().logLevel),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.auth ? { auth: options.auth } : {}),
   });

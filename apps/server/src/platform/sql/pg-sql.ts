@@ -1,6 +1,6 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import type { Row, Sql, SqlTx } from "./port.js";
+import type { Sql, SqlTx } from "./port.js";
 
 export interface PgSqlOptions {
   kind: Sql["kind"];
@@ -48,7 +48,7 @@ export async function createPgSql(options: PgSqlOptions): Promise<Sql> {
     try {
       await client.query(`BEGIN;${setRole}${prelude}`);
       const tx: SqlTx = {
-        async query<R extends Row>(text: string, params?: readonly unknown[]) {
+        async query<R extends object>(text: string, params?: readonly unknown[]) {
           return (await client.query<R>(text, params as unknown[])).rows;
         },
         db: drizzle({ client }),
@@ -67,7 +67,7 @@ export async function createPgSql(options: PgSqlOptions): Promise<Sql> {
   return {
     kind: options.kind,
     schema,
-    async query<R extends Row>(text: string, params?: readonly unknown[]) {
+    async query<R extends object>(text: string, params?: readonly unknown[]) {
       return (await pool.query<R>(text, params as unknown[])).rows;
     },
     withTenant(tenantId, work) {

@@ -1,0 +1,69 @@
+import { LRUCache } from "lru-cache";
+import type { Credentials, Principal } from "../../platform/auth/index.js";
+import { verifyAccessToken } from "./access-tokens.js";
+import type { IdentityContext } from "./identity-context.js";
+
+/** Turns presented credentials into a principal, or null when they are absent, unknown or invalid. */
+export type CredentialVerifier = (credentials: Credentials) => Promise<Principal | null | undefined>;
+
+/** A user's status and role, re-read at most once a second per node, so suspension bites fast. */
+export class UserStatusCache {
+  private readonly cache = new LRUCache<string, { status: string; role: Principal["platformRole"] }>({
+    max: 50_000,
+    ttl: 1_000,
+  });
+
+  constructor(private readonly context: IdentityContext) {}
+
+  async get(userId: string): Promise<{ status: string; role: Principal["platformRole"] } | null> {
+    const cached = this.cache.get(userId);
+    if (cached) return cached;
+    const [row] = await this.context.sql.withSystem((tx) =>
+      tx.query<{ status: string; platform_role: Principal["platformRole"] }>(
+        "SELECT status, platform_role FROM users WHERE id = $1",
+        [userId],
+      ),
+    );
+    if (!row) return null;
+    const entry = { status: row.status, role: row.platform_role };
+    this.cache.set(userId, entry);
+    return entry;
+  }
+}
+
+/** Verifies one of our own session access tokens; returns undefined when the token is not ours. */
+export function sessionTokenVerifier(context: IdentityContext, users: UserStatusCache): CredentialVerifier {
+  return async ({ bearer }) => {
+    if (!bearer) return undefined;
+    const verified = await verifyAccessToken(context.keys, bearer, context.issuer);
+    if (verified === null) return undefined;
+    if (!verified.ok) return null;
+    const user = await users.get(verified.claims.sub);
+    if (user?.status !== "active") return null;
+    return {
+      kind: "user",
+      id: verified.claims.sub,
+      userId: verified.claims.sub,
+      scopes: null,
+      platformRole: user.role,
+      restrictedToSpaceId: null,
+    };
+  };
+}
+
+/**
+ * Tries each verifier in turn: the first that recognises the credential decides (a principal, or
+ * null for "recognised but refused"); undefined means "not mine", and the next one tries.
+ */
+export function chainVerifiers(
+  verifiers: readonly CredentialVerifier[],
+): (credentials: Credentials) => Promise<Principal | null> {
+  return async (credentials) => {
+    if (!credentials.bearer && !credentials.apiKey) return null;
+    for (const verify of verifiers) {
+      const result = await verify(credentials);
+      if (result !== undefined) return result;
+    }
+    return null;
+  };
+}

@@ -1,0 +1,33 @@
+import type { AuthHooks } from "../../platform/auth/index.js";
+import { createSecretBox } from "../../platform/crypto/index.js";
+import { chainVerifiers, sessionTokenVerifier, UserStatusCache } from "./authenticate.js";
+import type { IdentityDeps } from "./deps.js";
+import type { IdentityContext } from "./identity-context.js";
+import { LoginGuard } from "./login-guard.js";
+import { resolveSpace } from "./resolve-space.js";
+import { authRoutes } from "./routes/auth-routes.js";
+import { SigningKeys } from "./signing-keys.js";
+
+export interface IdentityModuleOptions extends Omit<IdentityDeps, "secrets"> {
+  readonly secretKey: string;
+}
+
+/** Identity: accounts, sessions, tenants, spaces and access control. Its routes and auth hooks. */
+export function createIdentityModule(options: IdentityModuleOptions) {
+  const { secretKey, ...deps } = options;
+  const secrets = createSecretBox(secretKey);
+  const context: IdentityContext = { ...deps, secrets, keys: new SigningKeys(deps.sql, secrets) };
+  const users = new UserStatusCache(context);
+  const authenticate = chainVerifiers([sessionTokenVerifier(context, users)]);
+  const auth: AuthHooks = {
+    authenticate,
+    resolveSpace: (principal, spaceId) => resolveSpace(context.sql, principal, spaceId),
+  };
+  return {
+    context,
+    auth,
+    routes: [...authRoutes(context, new LoginGuard(context))],
+  };
+}
+
+export type IdentityModule = ReturnType<typeof createIdentityModule>;

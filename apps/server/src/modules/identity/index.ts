@@ -1,0 +1,1 @@
+export { createIdentityModule, type IdentityModule, type IdentityModuleOptions } from "./identity-module.js";

@@ -1,0 +1,1 @@
+export type { AuthHooks, Credentials, Principal, SpaceContext } from "./types.js";
