@@ -55,6 +55,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
     return503OnClosing: true,
+    // Malformed URLs and over-long path parameters get the envelope like every other error.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -28,6 +28,7 @@ export function toAppError(error: unknown): AppError {
 
 function codeForClientError(error: Partial<FastifyError>, status: number): ErrorCode {
   if (status === 413) return "PAYLOAD_TOO_LARGE";
+  if (status === 414) return "URI_TOO_LONG";
   if (status === 415) return "UNSUPPORTED_MEDIA_TYPE";
   if (status === 404) return "NOT_FOUND";
   if (status === 405) return "METHOD_NOT_ALLOWED";

@@ -82,6 +82,20 @@ describe("bad input gets the error envelope with a 4xx, never a 500", () => {
     }
   });
 
+  it("an over-long path parameter and a malformed URL", async () => {
+    const long = await app().inject({ method: "GET", url: `/api/v1/test/items/${"x".repeat(300)}` });
+    expect(long.statusCode).toBe(414);
+    expectEnvelope(long.body, "URI_TOO_LONG");
+    const tooLongForSchema = await app().inject({
+      method: "GET",
+      url: `/api/v1/test/items/${"x".repeat(100)}`,
+    });
+    expect(tooLongForSchema.statusCode).toBe(400);
+    const malformed = await app().inject({ method: "GET", url: "/api/v1/test/items/%E0%A4%A" });
+    expect(malformed.statusCode).toBe(400);
+    expectEnvelope(malformed.body, "VALIDATION_ERROR");
+  });
+
   it("an empty JSON body", async () => {
     const res = await app().inject({
       method: "POST",

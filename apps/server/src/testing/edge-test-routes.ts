@@ -53,6 +53,16 @@ export function edgeTestRoutes() {
     }),
     defineRoute({
       method: "GET",
+      url: "/api/v1/test/items/:id",
+      summary: "One item by id",
+      tags: ["test"],
+      auth: "public",
+      params: z.object({ id: z.string().max(64) }),
+      response: z.object({ id: z.string() }),
+      handler: async ({ params }) => ({ id: params.id }),
+    }),
+    defineRoute({
+      method: "GET",
       url: "/api/v1/test/limited",
       summary: "Three per minute",
       tags: ["test"],

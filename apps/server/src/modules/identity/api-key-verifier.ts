@@ -1,7 +1,76 @@
-import type { CredentialVerifier } from "./authenticate.js";
+import type { Principal } from "../../platform/auth/index.js";
+import { sameHash } from "../../platform/crypto/index.js";
+import { ApiKeyCache, type CachedApiKey } from "./api-keys/api-key-cache.js";
+import { apiKeyMarker, parseApiKey } from "./api-keys/api-key-format.js";
+import type { ApiKeyRow } from "./api-keys/api-key-row.js";
+import { type CredentialVerifier, UserStatusCache } from "./authenticate.js";
 import type { IdentityContext } from "./identity-context.js";
 
-/** Verifies API keys (in progress): undefined = not an API key. */
-export function apiKeyVerifier(_context: IdentityContext): CredentialVerifier {
-  return async () => undefined;
+/**
+ * Verifies API keys sent as `Authorization: Bearer trk_…` or `x-api-key: trk_…`. Returns
+ * undefined for anything that is not shaped like one of our keys, null for a key that is unknown,
+ * wrong, expired, revoked or whose owner is not active.
+ */
+export function apiKeyVerifier(context: IdentityContext): CredentialVerifier {
+  const keys = new ApiKeyCache(context.cache);
+  const users = new UserStatusCache(context);
+  return async ({ bearer, apiKey }) => {
+    const presented = bearer?.startsWith(apiKeyMarker) ? bearer : apiKey;
+    if (!presented?.startsWith(apiKeyMarker)) return undefined;
+    const parsed = parseApiKey(presented);
+    if (!parsed) return null;
+    const key = await lookUp(context, keys, parsed.prefix);
+    if (!key || !sameHash(key.secretHash, parsed.secretHash)) return null;
+    if (key.expiresAt !== null && key.expiresAt <= Date.now()) return null;
+    const owner = await users.get(key.userId);
+    if (owner?.status !== "active") return null;
+    if (await keys.shouldRecordUse(key.id)) await recordUse(context, key.id);
+    const principal: Principal = {
+      kind: "api_key",
+      id: key.id,
+      userId: key.userId,
+      scopes: key.scopes,
+      platformRole: owner.role,
+      restrictedToSpaceId: key.spaceId,
+    };
+    return principal;
+  };
+}
+
+async function lookUp(
+  context: IdentityContext,
+  keys: ApiKeyCache,
+  prefix: string,
+): Promise<CachedApiKey | null> {
+  const cached = await keys.get(prefix);
+  if (cached === "revoked") return null;
+  if (cached) return cached;
+  const [row] = await context.sql.withSystem((tx) =>
+    tx.query<
+      Pick<ApiKeyRow, "id" | "user_id" | "space_id" | "scopes" | "expires_at" | "revoked_at"> & {
+        secret_hash: string;
+      }
+    >(
+      "SELECT id, user_id, space_id, scopes, expires_at, revoked_at, secret_hash FROM api_keys WHERE prefix = $1",
+      [prefix],
+    ),
+  );
+  if (!row || row.revoked_at) return null;
+  const key: CachedApiKey = {
+    id: row.id,
+    userId: row.user_id,
+    secretHash: row.secret_hash,
+    scopes: row.scopes,
+    spaceId: row.space_id,
+    expiresAt: row.expires_at?.getTime() ?? null,
+  };
+  await keys.remember(prefix, key);
+  return key;
+}
+
+/** `last_used_at` is informational; a minute's precision spares a write on every request. */
+async function recordUse(context: IdentityContext, keyId: string): Promise<void> {
+  await context.sql.withSystem((tx) =>
+    tx.query("UPDATE api_keys SET last_used_at = now() WHERE id = $1", [keyId]),
+  );
 }

@@ -1,11 +1,10 @@
 import { uuidv7 } from "uuidv7";
 import { appendEvent } from "../../platform/events/index.js";
 import type { SqlTx } from "../../platform/sql/index.js";
-import { candidateTenantId, spaceIdForTenant } from "./tenant-ids.js";
+import { insertTenant } from "./insert-tenant.js";
+import { spaceIdForTenant } from "./tenant-ids.js";
 import type { UserRow } from "./user-row.js";
 import { userColumns } from "./user-row.js";
-
-const maxTenantIdAttempts = 10;
 
 /**
  * Gives a user their personal tenant, its space, the owner membership and a "Getting Started"
@@ -21,7 +20,7 @@ export async function ensureUserProvisioned(tx: SqlTx, userId: string): Promise<
   if (user.personal_tenant_id && user.onboarding_status === "completed") return user;
 
   const displayName = `${user.first_name} ${user.last_name}`.trim() || user.email;
-  const tenantId = await insertPersonalTenant(tx, user.id, displayName);
+  const tenantId = await insertTenant(tx, { kind: "personal", name: displayName, ownerUserId: user.id });
   const spaceId = spaceIdForTenant(tenantId);
   await tx.query(
     `INSERT INTO spaces (id, tenant_id, name, space_type, owner_user_id) VALUES ($1, $2, $3, 'personal', $4)`,
@@ -58,16 +57,4 @@ export async function ensureUserProvisioned(tx: SqlTx, userId: string): Promise<
   await appendEvent(tx, { type: "user.onboarded", source: "identity", data: { user_id: user.id }, metadata });
   if (!provisioned) throw new Error("user disappeared while provisioning");
   return provisioned;
-}
-
-async function insertPersonalTenant(tx: SqlTx, ownerUserId: string, name: string): Promise<string> {
-  for (let attempt = 0; attempt < maxTenantIdAttempts; attempt++) {
-    const inserted = await tx.query<{ id: string }>(
-      `INSERT INTO tenants (id, kind, name, owner_user_id) VALUES ($1, 'personal', $2, $3)
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [candidateTenantId(), name, ownerUserId],
-    );
-    if (inserted[0]) return inserted[0].id;
-  }
-  throw new Error("could not allocate a unique tenant id");
 }

@@ -10,6 +10,7 @@ import { resolveSpace } from "./resolve-space.js";
 import { adminRoutes } from "./routes/admin-routes.js";
 import { apiKeyRoutes } from "./routes/api-key-routes.js";
 import { authRoutes } from "./routes/auth-routes.js";
+import { accountEmailRoutes } from "./routes/email-routes.js";
 import { oidcRoutes } from "./routes/oidc-routes.js";
 import { spaceRoutes } from "./routes/space-routes.js";
 import { SigningKeys } from "./signing-keys.js";
@@ -39,6 +40,7 @@ export function createIdentityModule(options: IdentityModuleOptions) {
     auth,
     routes: [
       ...authRoutes(context, new LoginGuard(context)),
+      ...accountEmailRoutes(context),
       ...oidcRoutes(context),
       ...spaceRoutes(context),
       ...apiKeyRoutes(context),

@@ -3,6 +3,7 @@ import { uuidv7 } from "uuidv7";
 import { AppError } from "../../platform/errors/index.js";
 import { appendEvent } from "../../platform/events/index.js";
 import { recordAudit } from "./audit.js";
+import { sendVerificationMail } from "./email/send-verification-mail.js";
 import { ensureUserProvisioned } from "./ensure-user-provisioned.js";
 import type { IdentityContext } from "./identity-context.js";
 import { issueTokens } from "./issue-tokens.js";
@@ -74,5 +75,6 @@ export async function registerUser(
     return issueTokens(context, tx, user);
   });
   context.notifyEvents();
+  await sendVerificationMail(context, result.user);
   return result;
 }

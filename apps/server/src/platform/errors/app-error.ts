@@ -11,6 +11,7 @@ export const errorCodes = [
   "IDEMPOTENCY_KEY_REUSED",
   "IDEMPOTENCY_KEY_IN_PROGRESS",
   "PAYLOAD_TOO_LARGE",
+  "URI_TOO_LONG",
   "UNSUPPORTED_MEDIA_TYPE",
   "UNPROCESSABLE",
   "RATE_LIMITED",
@@ -43,6 +44,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case "PAYLOAD_TOO_LARGE":
       return 413;
+    case "URI_TOO_LONG":
+      return 414;
     case "UNSUPPORTED_MEDIA_TYPE":
       return 415;
     case "IDEMPOTENCY_KEY_REUSED":

@@ -42,11 +42,14 @@ export async function createPgSql(options: PgSqlOptions): Promise<Sql> {
   pool.on("error", () => {});
   const [who] = (await pool.query<{ current_user: string }>("SELECT current_user")).rows;
   const setRole = who?.current_user === options.appRole ? "" : `SET LOCAL ROLE ${options.appRole};`;
+  // PGlite is one backend shared by every connection, so a connection's startup search_path is
+  // not its own: each transaction sets the schema for itself.
+  const setSchema = options.kind === "pglite" ? `SET LOCAL search_path TO ${schema}, public;` : "";
 
   const run = async <T>(prelude: string, work: (tx: SqlTx) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
-      await client.query(`BEGIN;${setRole}${prelude}`);
+      await client.query(`BEGIN;${setSchema}${setRole}${prelude}`);
       const tx: SqlTx = {
         async query<R extends object>(text: string, params?: readonly unknown[]) {
           return (await client.query<R>(text, params as unknown[])).rows;
@@ -68,7 +71,19 @@ export async function createPgSql(options: PgSqlOptions): Promise<Sql> {
     kind: options.kind,
     schema,
     async query<R extends object>(text: string, params?: readonly unknown[]) {
-      return (await pool.query<R>(text, params as unknown[])).rows;
+      if (!setSchema) return (await pool.query<R>(text, params as unknown[])).rows;
+      const client = await pool.connect();
+      try {
+        await client.query(`BEGIN;${setSchema}`);
+        const { rows } = await client.query<R>(text, params as unknown[]);
+        await client.query("COMMIT");
+        return rows;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     withTenant(tenantId, work) {
       if (!tenantIdPattern.test(tenantId)) throw new Error(`invalid tenant id ${JSON.stringify(tenantId)}`);

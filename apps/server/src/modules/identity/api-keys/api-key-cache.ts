@@ -1,0 +1,59 @@
+import type { ApiKeyScope } from "@tributary/contracts";
+import type { Cache } from "../../../platform/cache/index.js";
+
+/** What verifying a key needs, cached in the shared cache by prefix. */
+export interface CachedApiKey {
+  id: string;
+  userId: string;
+  secretHash: string;
+  scopes: ApiKeyScope[];
+  spaceId: string | null;
+  /** Epoch milliseconds, or null for a key that never expires. */
+  expiresAt: number | null;
+}
+
+const revokedMarker = "revoked";
+
+/**
+ * Verified keys in the shared cache, so most requests skip the database. Revocation must reach
+ * every node within a second: on Redis every node reads the same entries and revocation replaces
+ * the entry with a tombstone at once; on the per-node memory cache (no Redis) other nodes cannot
+ * be told, so entries live only one second there.
+ */
+export class ApiKeyCache {
+  private readonly entryTtlMs: number;
+  private readonly tombstoneTtlMs: number;
+
+  constructor(private readonly cache: Cache) {
+    this.entryTtlMs = cache.kind === "redis" ? 60_000 : 1_000;
+    // Outlives any entry a slow verifier read before the revocation and stores after it.
+    this.tombstoneTtlMs = this.entryTtlMs * 5;
+  }
+
+  private key(prefix: string): string {
+    return `identity:api-key:${prefix}`;
+  }
+
+  /** The cached key, "revoked" for a tombstone, or null when not cached. */
+  async get(prefix: string): Promise<CachedApiKey | "revoked" | null> {
+    const raw = await this.cache.get(this.key(prefix));
+    if (raw === null) return null;
+    if (raw === revokedMarker) return "revoked";
+    return JSON.parse(raw) as CachedApiKey;
+  }
+
+  /** Stores only when absent, so it never overwrites a tombstone written meanwhile. */
+  async remember(prefix: string, key: CachedApiKey): Promise<void> {
+    await this.cache.setIfAbsent(this.key(prefix), JSON.stringify(key), this.entryTtlMs);
+  }
+
+  /** Call after the revocation committed. */
+  async forget(prefix: string): Promise<void> {
+    await this.cache.set(this.key(prefix), revokedMarker, this.tombstoneTtlMs);
+  }
+
+  /** True at most once a minute per key, across nodes sharing the cache. */
+  async shouldRecordUse(keyId: string): Promise<boolean> {
+    return this.cache.setIfAbsent(`identity:api-key-used:${keyId}`, "1", 60_000);
+  }
+}
