@@ -1,11 +1,10 @@
 import type { TokenResponse } from "@tributary/contracts";
 import { AppError } from "../../platform/errors/index.js";
-import { appendEvent } from "../../platform/events/index.js";
 import { recordAudit } from "./audit.js";
 import type { IdentityContext } from "./identity-context.js";
-import { issueTokens } from "./issue-tokens.js";
 import type { LoginGuard } from "./login-guard.js";
 import { verifyPassword } from "./password.js";
+import { recordSignIn } from "./record-sign-in.js";
 import { type UserRow, userColumns } from "./user-row.js";
 
 export interface LoginUserOptions {
@@ -43,27 +42,9 @@ export async function loginUser(
   }
   await guard.recordSuccess(email);
   await context.keys.current();
-  const response = await context.sql.withSystem(async (tx) => {
-    const [updated] = await tx.query<UserRow>(
-      `UPDATE users SET last_login_at = now() WHERE id = $1 RETURNING ${userColumns}`,
-      [user.id],
-    );
-    await recordAudit(tx, {
-      action: "user.login_succeeded",
-      tenantId: user.personal_tenant_id,
-      actorUserId: user.id,
-      targetType: "user",
-      targetId: user.id,
-      ip,
-    });
-    await appendEvent(tx, {
-      type: "user.authenticated",
-      source: "identity",
-      data: { user_id: user.id, method: "password" },
-      metadata: { tenant_id: user.personal_tenant_id ?? "", user_id: user.id },
-    });
-    return issueTokens(context, tx, updated ?? user);
-  });
+  const response = await context.sql.withSystem((tx) =>
+    recordSignIn(context, tx, user, { method: "password", ip }),
+  );
   context.notifyEvents();
   return response;
 }

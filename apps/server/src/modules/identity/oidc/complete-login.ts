@@ -3,11 +3,9 @@ import { decodeJwt } from "jose";
 import * as oidc from "openid-client";
 import type { OidcProviderConfig } from "../../../config/index.js";
 import { AppError } from "../../../platform/errors/index.js";
-import { appendEvent } from "../../../platform/events/index.js";
 import { recordAudit } from "../audit.js";
 import type { IdentityContext } from "../identity-context.js";
-import { issueTokens } from "../issue-tokens.js";
-import { type UserRow, userColumns } from "../user-row.js";
+import { recordSignIn } from "../record-sign-in.js";
 import { mappedPlatformRole, profileFromClaims } from "./external-profile.js";
 import { takePendingLogin } from "./pending-logins.js";
 import { oidcProvidersFor } from "./provider-registry.js";
@@ -85,26 +83,7 @@ export async function completeOidcLogin(
     if (user.status !== "active") {
       throw new AppError("FORBIDDEN", `This account is ${user.status}; contact an administrator`);
     }
-    const [signedIn] = await tx.query<UserRow>(
-      `UPDATE users SET last_login_at = now() WHERE id = $1 RETURNING ${userColumns}`,
-      [user.id],
-    );
-    await recordAudit(tx, {
-      action: "user.login_succeeded",
-      tenantId: user.personal_tenant_id,
-      actorUserId: user.id,
-      targetType: "user",
-      targetId: user.id,
-      ip,
-      details: { method: "sso", provider: provider.name },
-    });
-    await appendEvent(tx, {
-      type: "user.authenticated",
-      source: "identity",
-      data: { user_id: user.id, method: "sso", provider: provider.name },
-      metadata: { tenant_id: user.personal_tenant_id ?? "", user_id: user.id },
-    });
-    return issueTokens(context, tx, signedIn ?? user);
+    return recordSignIn(context, tx, user, { method: "sso", provider: provider.name, ip });
   });
   context.notifyEvents();
   return { tokens: response, redirectTo: pending.redirectTo };
