@@ -1,8 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { ConfigError } from "../config/index.js";
-import { runDoctor } from "./doctor.js";
-import { runMigrate } from "./migrate.js";
-import { runStart } from "./start.js";
 
 const program = new Command("tributary")
   .description("Tributary: documents, retrieval, an LLM gateway and agents in one self-hosted platform")
@@ -18,6 +15,8 @@ program
   )
   .option("--port <port>", "HTTP port (overrides PORT)", parsePort)
   .action(async (options: { role: "all" | "api" | "worker" | "scheduler"; port?: number }) => {
+    // Commands load their modules lazily, so `start` can open the database while the rest loads.
+    const { runStart } = await import("./start.js");
     await runStart(options);
   });
 
@@ -26,6 +25,7 @@ program
   .description("Apply pending database migrations and exit")
   .option("--json", "print the result as JSON")
   .action(async (options: { json?: boolean }) => {
+    const { runMigrate } = await import("./migrate.js");
     await runMigrate(options);
   });
 
@@ -34,6 +34,7 @@ program
   .description("Print the effective configuration (secrets redacted) and the health of every adapter")
   .option("--json", "print the report as JSON")
   .action(async (options: { json?: boolean }) => {
+    const { runDoctor } = await import("./doctor.js");
     process.exitCode = await runDoctor(options);
   });
 

@@ -1,6 +1,6 @@
 import { loadConfig } from "../config/index.js";
+import { openSql } from "../platform/sql/index.js";
 import { createLogger } from "../platform/telemetry/logger.js";
-import { startTributary } from "../runtime/start-tributary.js";
 
 /** `tributary start`: runs until SIGTERM/SIGINT, then drains within SHUTDOWN_TIMEOUT_MS. */
 export async function runStart(options: {
@@ -14,7 +14,11 @@ export async function runStart(options: {
     },
   });
   const logger = createLogger(config.logLevel);
-  const running = await startTributary({ config, logger });
+  // The database (a PGlite worker thread when embedded) starts while the rest of the code loads.
+  const sql = openSql(config.sql, { migrate: true });
+  sql.catch(() => {});
+  const { startTributary } = await import("../runtime/start-tributary.js");
+  const running = await startTributary({ config, logger, sql: await sql, ownsSql: true });
   if (running.url) console.log(`Tributary is ready at ${running.url} (API docs: ${running.url}/docs)`);
   let signals = 0;
   const stop = (signal: NodeJS.Signals) => {

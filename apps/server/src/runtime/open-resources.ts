@@ -19,6 +19,8 @@ export interface Resources {
 export interface OpenResourcesOptions {
   /** Use this database instead of opening one from config (tests pass an isolated schema). */
   sql?: Sql;
+  /** Whether closing the resources closes a given `sql` too. */
+  ownsSql?: boolean;
   /** Apply pending migrations when opening the database (default true; `doctor` only looks). */
   migrate?: boolean;
 }
@@ -35,7 +37,7 @@ export async function openResources(
   };
   try {
     const sql = options.sql ?? (await openSql(config.sql, { migrate: options.migrate ?? true }));
-    if (!options.sql) opened.push(sql);
+    if (!options.sql || options.ownsSql) opened.push(sql);
     const objects = await openObjectStore(config.objects);
     opened.push(objects);
     const cache = await openCache(config.cache);

@@ -24,6 +24,8 @@ export interface StartTributaryOptions {
   readonly logger?: Logger;
   /** An already-open database (tests use an isolated schema). */
   readonly sql?: Sql;
+  /** Close `sql` on shutdown (the CLI opens it early; tests close their own). */
+  readonly ownsSql?: boolean;
   /** Listen on config.host:port; tests use `app.inject` instead. */
   readonly listen?: boolean;
   readonly routes?: readonly AnyRoute[];
@@ -47,7 +49,11 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
   const tracing = await createTracing({ endpoint: config.otlpEndpoint, version });
-  const resources = await openResources(config, logger, options.sql ? { sql: options.sql } : {});
+  const resources = await openResources(
+    config,
+    logger,
+    options.sql ? { sql: options.sql, ownsSql: options.ownsSql ?? false } : {},
+  );
   registerResourceGauges(metrics, resources);
 
   const runsApi = role === "all" || role === "api";
