@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { IdentityConfig } from "../../../config/index.js";
 import { AppError } from "../../../platform/errors/index.js";
 import type { IdentityContext } from "../identity-context.js";
@@ -31,6 +31,8 @@ export async function sendMail(context: IdentityContext, mail: OutgoingMail): Pr
   let transport = transports.get(smtp);
   if (!transport) {
     // Bounded waits (nodemailer's defaults run to minutes), so an unreachable server fails fast.
+    // Loaded on first use: an installation without SMTP never carries the mail client.
+    const { default: nodemailer } = await import("nodemailer");
     transport = nodemailer.createTransport({
       url: smtp.url,
       connectionTimeout: 10_000,

@@ -1,12 +1,13 @@
 import type { OidcCallbackQuery, TokenResponse } from "@tributary/contracts";
 import { decodeJwt } from "jose";
-import * as oidc from "openid-client";
+import type * as oidc from "openid-client";
 import type { OidcProviderConfig } from "../../../config/index.js";
 import { AppError } from "../../../platform/errors/index.js";
 import { recordAudit } from "../audit.js";
 import type { IdentityContext } from "../identity-context.js";
 import { recordSignIn } from "../record-sign-in.js";
 import { mappedPlatformRole, profileFromClaims } from "./external-profile.js";
+import { openIdClient } from "./openid-client.js";
 import { takePendingLogin } from "./pending-logins.js";
 import { oidcProvidersFor } from "./provider-registry.js";
 import { provisionExternalUser } from "./provision-external-user.js";
@@ -45,7 +46,7 @@ export async function completeOidcLogin(
   const configuration = await providers.configuration(provider);
   let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
   try {
-    tokens = await oidc.authorizationCodeGrant(
+    tokens = await (await openIdClient()).authorizationCodeGrant(
       configuration,
       new URL(`${providers.callbackUrl(provider)}?${rawQuery}`),
       {
@@ -117,7 +118,7 @@ async function fetchUserInfo(
 ): Promise<Record<string, unknown>> {
   if (!configuration.serverMetadata().userinfo_endpoint) return {};
   try {
-    return await oidc.fetchUserInfo(configuration, accessToken, subject);
+    return await (await openIdClient()).fetchUserInfo(configuration, accessToken, subject);
   } catch (error) {
     // The ID token alone is enough to sign in; userinfo only adds profile details.
     context.logger.warn({ provider: provider.name, err: error }, "OIDC userinfo request failed");

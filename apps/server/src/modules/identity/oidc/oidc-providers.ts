@@ -1,8 +1,9 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
-import * as oidc from "openid-client";
+import type * as oidc from "openid-client";
 import type { OidcProviderConfig } from "../../../config/index.js";
 import { AppError } from "../../../platform/errors/index.js";
 import type { Logger } from "../../../platform/telemetry/logger.js";
+import { openIdClient } from "./openid-client.js";
 
 /**
  * The configured OpenID providers, each with its discovered metadata and key set. Discovery is
@@ -68,14 +69,15 @@ export class OidcProviders {
     // The operator configured a plain-http issuer on purpose (a provider on a private network).
     const insecure = new URL(provider.issuer).protocol === "http:";
     if (insecure) this.logger.warn({ provider: provider.name }, "OIDC provider is reached over plain http");
+    const client = await openIdClient();
     try {
-      return await oidc.discovery(
+      return await client.discovery(
         new URL(provider.issuer),
         provider.client_id,
         provider.client_secret,
         // client_secret_basic is the method every provider must accept (RFC 6749 §2.3.1).
-        provider.client_secret ? oidc.ClientSecretBasic(provider.client_secret) : oidc.None(),
-        insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+        provider.client_secret ? client.ClientSecretBasic(provider.client_secret) : client.None(),
+        insecure ? { execute: [client.allowInsecureRequests] } : undefined,
       );
     } catch (error) {
       this.logger.warn({ provider: provider.name, err: error }, "OIDC provider discovery failed");

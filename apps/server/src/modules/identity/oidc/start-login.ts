@@ -1,5 +1,5 @@
-import * as oidc from "openid-client";
 import type { IdentityContext } from "../identity-context.js";
+import { openIdClient } from "./openid-client.js";
 import { savePendingLogin } from "./pending-logins.js";
 import { oidcProvidersFor } from "./provider-registry.js";
 
@@ -16,9 +16,9 @@ export async function startOidcLogin(
   const providers = oidcProvidersFor(context);
   const provider = providers.get(providerName);
   const configuration = await providers.configuration(provider);
-  const state = oidc.randomState();
-  const nonce = oidc.randomNonce();
-  const codeVerifier = oidc.randomPKCECodeVerifier();
+  const state = (await openIdClient()).randomState();
+  const nonce = (await openIdClient()).randomNonce();
+  const codeVerifier = (await openIdClient()).randomPKCECodeVerifier();
   await savePendingLogin(context.sql, context.secrets, {
     provider: provider.name,
     state,
@@ -26,7 +26,7 @@ export async function startOidcLogin(
     codeVerifier,
     redirectTo,
   });
-  return oidc.buildAuthorizationUrl(configuration, {
+  return (await openIdClient()).buildAuthorizationUrl(configuration, {
     redirect_uri: providers.callbackUrl(provider),
     response_type: "code",
     scope: provider.scopes.includes("openid")
@@ -34,7 +34,7 @@ export async function startOidcLogin(
       : ["openid", ...provider.scopes].join(" "),
     state,
     nonce,
-    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge: await (await openIdClient()).calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: "S256",
   });
 }
