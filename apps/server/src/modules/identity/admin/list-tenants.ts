@@ -1,7 +1,7 @@
 import type { AdminTenant } from "@tributary/contracts";
 import type { Principal } from "../../../platform/auth/index.js";
+import { decodeCursor, toPage } from "../../../platform/pagination/index.js";
 import type { IdentityContext } from "../identity-context.js";
-import { decodeCursor, toPage } from "./page-cursor.js";
 import { requirePlatformAdmin } from "./require-admin.js";
 import { type TenantRow, tenantColumns, toAdminTenant } from "./tenant-row.js";
 
@@ -19,7 +19,7 @@ export async function listTenants(
   query: ListTenantsQuery,
 ): Promise<{ data: AdminTenant[]; next_cursor: string | null; has_more: boolean }> {
   requirePlatformAdmin(caller);
-  const after = decodeCursor(query.cursor, /^tenant_[0-9]{1,40}$/);
+  const [after] = decodeCursor(query.cursor, [/^tenant_[0-9]{1,40}$/]) ?? [null];
   const rows = await context.sql.withSystem((tx) =>
     tx.query<TenantRow>(
       `SELECT ${tenantColumns} FROM tenants
@@ -28,5 +28,5 @@ export async function listTenants(
       [after, query.plan ?? null, query.kind ?? null, query.limit + 1],
     ),
   );
-  return toPage(rows, query.limit, (row) => row.id, toAdminTenant);
+  return toPage(rows, query.limit, (row) => [row.id], toAdminTenant);
 }

@@ -1,8 +1,8 @@
 import type { User } from "@tributary/contracts";
 import type { Principal } from "../../../platform/auth/index.js";
+import { decodeCursor, toPage, uuidKey } from "../../../platform/pagination/index.js";
 import type { IdentityContext } from "../identity-context.js";
 import { toUser, type UserRow, userColumns } from "../user-row.js";
-import { decodeCursor, toPage, uuidShape } from "./page-cursor.js";
 import { requirePlatformAdmin } from "./require-admin.js";
 
 export interface ListUsersQuery {
@@ -19,7 +19,7 @@ export async function listUsers(
   query: ListUsersQuery,
 ): Promise<{ data: User[]; next_cursor: string | null; has_more: boolean }> {
   requirePlatformAdmin(caller);
-  const after = decodeCursor(query.cursor, uuidShape);
+  const [after] = decodeCursor(query.cursor, [uuidKey]) ?? [null];
   const emailPattern = query.email ? `%${query.email.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await context.sql.withSystem((tx) =>
     tx.query<UserRow>(
@@ -31,5 +31,5 @@ export async function listUsers(
       [after, query.status ?? null, emailPattern, query.limit + 1],
     ),
   );
-  return toPage(rows, query.limit, (row) => row.id, toUser);
+  return toPage(rows, query.limit, (row) => [row.id], toUser);
 }

@@ -1,9 +1,9 @@
 import type { Invitation } from "@tributary/contracts";
 import type { Principal } from "../../../platform/auth/index.js";
+import { decodeCursor, type Page, toPage, uuidKey } from "../../../platform/pagination/index.js";
 import { authorize } from "../authorization.js";
 import type { IdentityContext } from "../identity-context.js";
 import { type InvitationRow, invitationColumns, toInvitation } from "./invitation-row.js";
-import { decodeCursor, type Page, toPage } from "./page-cursor.js";
 import { loadSpaceAccess, spaceResource, withSpaceTenant } from "./space-access.js";
 
 /** A space's invitations, newest last, with their status; never their tokens. */
@@ -13,7 +13,7 @@ export async function listInvitations(
   spaceId: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<Invitation>> {
-  const after = decodeCursor(page.cursor, ["string"] as const);
+  const after = decodeCursor(page.cursor, [uuidKey]);
   return withSpaceTenant(context, spaceId, async (tx) => {
     const access = await loadSpaceAccess(tx, principal, spaceId);
     authorize(principal, "invitations.manage", spaceResource(access));

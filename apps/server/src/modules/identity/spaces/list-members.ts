@@ -1,9 +1,9 @@
 import type { SpaceMember } from "@tributary/contracts";
 import type { Principal } from "../../../platform/auth/index.js";
+import { decodeCursor, type Page, toPage, uuidKey } from "../../../platform/pagination/index.js";
 import { authorize } from "../authorization.js";
 import type { IdentityContext } from "../identity-context.js";
 import { type MemberRow, memberColumns, toSpaceMember } from "./member-row.js";
-import { decodeCursor, type Page, toPage } from "./page-cursor.js";
 import { loadSpaceAccess, spaceResource, withSpaceTenant } from "./space-access.js";
 
 export async function listMembers(
@@ -12,7 +12,7 @@ export async function listMembers(
   spaceId: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<SpaceMember>> {
-  const after = decodeCursor(page.cursor, ["string"] as const);
+  const after = decodeCursor(page.cursor, [uuidKey]);
   return withSpaceTenant(context, spaceId, async (tx) => {
     const access = await loadSpaceAccess(tx, principal, spaceId);
     authorize(principal, "members.read", spaceResource(access));

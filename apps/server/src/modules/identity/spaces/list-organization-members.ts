@@ -1,5 +1,6 @@
 import type { OrganizationMember } from "@tributary/contracts";
 import type { Principal } from "../../../platform/auth/index.js";
+import { decodeCursor, type Page, toPage, uuidKey } from "../../../platform/pagination/index.js";
 import { authorize } from "../authorization.js";
 import type { IdentityContext } from "../identity-context.js";
 import { type MemberRow, memberColumns, toOrganizationMember } from "./member-row.js";
@@ -8,7 +9,6 @@ import {
   organizationResource,
   withOrganizationTenant,
 } from "./organization-access.js";
-import { decodeCursor, type Page, toPage } from "./page-cursor.js";
 
 export async function listOrganizationMembers(
   context: IdentityContext,
@@ -16,7 +16,7 @@ export async function listOrganizationMembers(
   organizationId: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<OrganizationMember>> {
-  const after = decodeCursor(page.cursor, ["string"] as const);
+  const after = decodeCursor(page.cursor, [uuidKey]);
   return withOrganizationTenant(context, organizationId, async (tx) => {
     const access = await loadOrganizationAccess(tx, principal, organizationId);
     authorize(principal, "organization.read", organizationResource(access));

@@ -1,9 +1,9 @@
 import type { Organization } from "@tributary/contracts";
 import type { Principal } from "../../../platform/auth/index.js";
+import { decodeCursor, type Page, toPage, uuidKey } from "../../../platform/pagination/index.js";
 import { authorizeScope, type GroupRole } from "../authorization.js";
 import type { IdentityContext } from "../identity-context.js";
 import { type OrganizationRow, organizationColumns, toOrganization } from "./organization-access.js";
-import { decodeCursor, type Page, toPage } from "./page-cursor.js";
 
 /** The organizations the caller belongs to, with their role, oldest first. */
 export async function listOrganizations(
@@ -13,7 +13,7 @@ export async function listOrganizations(
 ): Promise<Page<Organization>> {
   authorizeScope(principal, "organization.read");
   if (principal.restrictedToSpaceId !== null) return { data: [], next_cursor: null, has_more: false };
-  const after = decodeCursor(page.cursor, ["string"] as const);
+  const after = decodeCursor(page.cursor, [uuidKey]);
   const rows = await context.sql.withSystem((tx) =>
     tx.query<OrganizationRow & { role: GroupRole }>(
       `SELECT ${organizationColumns}, m.role FROM organization_members m JOIN organizations o ON o.id = m.organization_id

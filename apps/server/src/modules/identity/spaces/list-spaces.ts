@@ -1,8 +1,8 @@
 import type { Space } from "@tributary/contracts";
 import type { Principal } from "../../../platform/auth/index.js";
+import { decodeCursor, type Page, toPage } from "../../../platform/pagination/index.js";
 import { authorizeScope, can, type SpaceRole } from "../authorization.js";
 import type { IdentityContext } from "../identity-context.js";
-import { decodeCursor, type Page, toPage } from "./page-cursor.js";
 import { type SpaceRow, spaceColumns, toSpace } from "./space-row.js";
 
 type Row = SpaceRow & { role: SpaceRole; rank: number };
@@ -14,7 +14,7 @@ export async function listSpaces(
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<Space>> {
   authorizeScope(principal, "space.read");
-  const after = decodeCursor(page.cursor, ["number", "string"] as const);
+  const after = decodeCursor(page.cursor, ["number", "string"]);
   // A space spans tenants only for its members; this is identity's cross-tenant lookup.
   const rows = await context.sql.withSystem((tx) =>
     tx.query<Row>(

@@ -1,9 +1,9 @@
 import type { TeamMember } from "@tributary/contracts";
 import type { Principal } from "../../../platform/auth/index.js";
+import { decodeCursor, type Page, toPage, uuidKey } from "../../../platform/pagination/index.js";
 import { authorize } from "../authorization.js";
 import type { IdentityContext } from "../identity-context.js";
 import { type MemberRow, memberColumns, toTeamMember } from "./member-row.js";
-import { decodeCursor, type Page, toPage } from "./page-cursor.js";
 import { loadTeamAccess, teamResource, withTeamTenant } from "./team-access.js";
 
 export async function listTeamMembers(
@@ -12,7 +12,7 @@ export async function listTeamMembers(
   teamId: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<TeamMember>> {
-  const after = decodeCursor(page.cursor, ["string"] as const);
+  const after = decodeCursor(page.cursor, [uuidKey]);
   return withTeamTenant(context, teamId, async (tx) => {
     const access = await loadTeamAccess(tx, principal, teamId);
     authorize(principal, "team.read", teamResource(access));

@@ -1,5 +1,6 @@
 import type { Team } from "@tributary/contracts";
 import type { Principal } from "../../../platform/auth/index.js";
+import { decodeCursor, type Page, toPage, uuidKey } from "../../../platform/pagination/index.js";
 import { authorize } from "../authorization.js";
 import type { IdentityContext } from "../identity-context.js";
 import {
@@ -7,7 +8,6 @@ import {
   organizationResource,
   withOrganizationTenant,
 } from "./organization-access.js";
-import { decodeCursor, type Page, toPage } from "./page-cursor.js";
 import { type TeamRow, teamColumns, toTeam } from "./team-access.js";
 
 /** An organization's teams (visible to all its members: team visibility is `organization`, §2.5). */
@@ -17,7 +17,7 @@ export async function listTeams(
   organizationId: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Page<Team>> {
-  const after = decodeCursor(page.cursor, ["string"] as const);
+  const after = decodeCursor(page.cursor, [uuidKey]);
   return withOrganizationTenant(context, organizationId, async (tx) => {
     const access = await loadOrganizationAccess(tx, principal, organizationId);
     authorize(principal, "organization.read", organizationResource(access));

@@ -1,0 +1,1 @@
+export { decodeCursor, encodeCursor, type KeyPart, type Page, toPage, uuidKey } from "./keyset-cursor.js";
