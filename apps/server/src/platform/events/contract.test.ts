@@ -7,6 +7,7 @@ import { connect } from "@nats-io/transport-node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { skipReason, testServices } from "../../config/test-services.js";
 import { laneSqlKind, openTestSql, testAppRole } from "../../testing/test-sql.js";
+import { waitFor } from "../../testing/wait-for.js";
 import { openSql } from "../sql/open-sql.js";
 import type { Sql } from "../sql/port.js";
 import { appendEvent } from "./append-event.js";
@@ -16,7 +17,6 @@ import { encodeEnvelope, eventSubjects } from "./nats-wire.js";
 import type { BusEvent, EventBus, EventBusOptions, EventHandler } from "./port.js";
 import type { CrashChildSpec } from "./testing/crash-child.js";
 import { commitThenKill } from "./testing/run-crash-child.js";
-import { waitFor } from "./testing/wait-for.js";
 
 const services = testServices();
 const natsSkip = skipReason(services, "NATS_URL");

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { skipReason, testServices } from "../../config/test-services.js";
 import { openTestSql } from "../../testing/test-sql.js";
+import { waitFor } from "../../testing/wait-for.js";
 import type { Sql } from "../sql/port.js";
 import type { JobPriority } from "./port.js";
 import { testQueues, uniqueQueueName } from "./testing/test-queues.js";
-import { waitFor } from "./testing/wait-for.js";
 
 const services = testServices();
 const postgresSkip = skipReason(services, "DATABASE_URL");

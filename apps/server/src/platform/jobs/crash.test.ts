@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { skipReason, testServices } from "../../config/test-services.js";
 import { openTestSql, testDatabaseUrl } from "../../testing/test-sql.js";
+import { waitFor } from "../../testing/wait-for.js";
 import type { Sql } from "../sql/port.js";
 import { createLogger } from "../telemetry/logger.js";
 import { createJobQueue } from "./create-job-queue.js";
@@ -17,7 +18,6 @@ import {
   openCrashTarget,
 } from "./testing/crash-target.js";
 import { testJobTuning, testRetry, uniqueQueueName } from "./testing/test-queues.js";
-import { waitFor } from "./testing/wait-for.js";
 
 const services = testServices();
 const postgresSkip = skipReason(services, "DATABASE_URL");

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { skipReason, testServices } from "../../config/test-services.js";
 import { openTestSql } from "../../testing/test-sql.js";
+import { waitFor } from "../../testing/wait-for.js";
 import type { Sql } from "../sql/port.js";
 import { interruptionOf } from "./job-interruption.js";
 import { claimJobs, completeJob, extendLease } from "./lease-store.js";
 import { testQueues, uniqueQueueName } from "./testing/test-queues.js";
-import { waitFor } from "./testing/wait-for.js";
 
 const services = testServices();
 const postgresSkip = skipReason(services, "DATABASE_URL");
