@@ -10,7 +10,7 @@ export type IdempotencyClaim =
 /** A claim older than this is taken to belong to a request that died, and may be taken over. */
 const abandonedAfterMs = 60_000;
 
-/** Remembers write responses by `Idempotency-Key` for 24 h, shared by every node through SQL. */
+/** Remembers write responses by `Idempotency-Key` for 24 h, shared by every node through SQL; expired keys are removed by the scheduler (runtime/maintenance-tasks.ts). */
 export class IdempotencyStore {
   constructor(
     private readonly sql: Sql,
@@ -79,12 +79,5 @@ export class IdempotencyStore {
     await this.sql.withSystem((tx) =>
       tx.query("DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2", [scope, key]),
     );
-  }
-
-  async prune(): Promise<number> {
-    const rows = await this.sql.withSystem((tx) =>
-      tx.query("DELETE FROM idempotency_keys WHERE expires_at < now() RETURNING key"),
-    );
-    return rows.length;
   }
 }
