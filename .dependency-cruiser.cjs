@@ -42,12 +42,17 @@ module.exports = {
     },
     {
       name: "modules-only-through-index",
-      comment: "another module is reached only through its index.ts (its use cases) or its events",
+      comment:
+        "another module is reached only through its index.ts (its use cases) or its events; tests may use its testing/ helpers",
       severity: "error",
       from: { path: "^apps/server/src/modules/([^/]+)/" },
       to: {
         path: "^apps/server/src/modules/([^/]+)/",
-        pathNot: ["^apps/server/src/modules/$1/", "^apps/server/src/modules/[^/]+/index\\.ts$"],
+        pathNot: [
+          "^apps/server/src/modules/$1/",
+          "^apps/server/src/modules/[^/]+/index\\.ts$",
+          "^apps/server/src/modules/[^/]+/testing/",
+        ],
       },
     },
     {

@@ -33,6 +33,39 @@ export interface IdentityConfig {
   readonly oidcProviders: readonly OidcProviderConfig[];
 }
 
+export type DeclaredProvider = RawConfig["TRIBUTARY_PROVIDERS"][number];
+
+export interface GatewayConfig {
+  readonly providers: readonly DeclaredProvider[];
+  readonly upstreamTimeoutMs: number;
+  readonly usageBufferSize: number;
+  readonly usageFlushMs: number;
+  readonly cacheTtlSeconds: number;
+  /** Default guardrail policy for tenants that set none. */
+  readonly guardrailPolicy: "off" | "detect" | "redact" | "block";
+  readonly circuit: { readonly failures: number; readonly cooldownMs: number };
+}
+
+/** Platform defaults; a tenant's `quotas` may override the per-tenant ones. */
+export interface IngestionConfig {
+  readonly maxFileSizeBytes: number;
+  readonly storageQuotaBytes: number;
+  readonly uploadsPerUserPerHour: number;
+  readonly concurrentUploadsPerSpace: number;
+  readonly maxConcurrentJobs: number;
+  readonly workerThreads: number;
+  readonly workerMemoryMb: number;
+  readonly jobTimeoutMs: number;
+  readonly ocr: { readonly enabled: boolean; readonly languages: readonly string[] };
+  readonly piiPolicy: "detect" | "redact" | "block";
+  readonly chunking: {
+    readonly strategy: "fixed" | "sentence" | "paragraph" | "semantic" | "markdown";
+    readonly maxChunkSize: number;
+    readonly overlapSize: number;
+    readonly maxChunksPerFile: number;
+  };
+}
+
 /** The effective configuration: every adapter choice already made, secrets included. */
 export interface Config {
   readonly port: number;
@@ -58,4 +91,6 @@ export interface Config {
   };
   readonly rateLimitPerMinute: number;
   readonly identity: IdentityConfig;
+  readonly gateway: GatewayConfig;
+  readonly ingestion: IngestionConfig;
 }

@@ -139,6 +139,33 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
       smtp: raw.SMTP_URL ? { url: raw.SMTP_URL, from: raw.SMTP_FROM } : null,
       oidcProviders: raw.OIDC_PROVIDERS,
     },
+    gateway: {
+      providers: raw.TRIBUTARY_PROVIDERS,
+      upstreamTimeoutMs: raw.GATEWAY_UPSTREAM_TIMEOUT_MS,
+      usageBufferSize: raw.GATEWAY_USAGE_BUFFER_SIZE,
+      usageFlushMs: raw.GATEWAY_USAGE_FLUSH_MS,
+      cacheTtlSeconds: raw.GATEWAY_CACHE_TTL_SECONDS,
+      guardrailPolicy: raw.GATEWAY_GUARDRAIL_POLICY,
+      circuit: { failures: raw.GATEWAY_CIRCUIT_FAILURES, cooldownMs: raw.GATEWAY_CIRCUIT_COOLDOWN_MS },
+    },
+    ingestion: {
+      maxFileSizeBytes: raw.MAX_FILE_SIZE_BYTES,
+      storageQuotaBytes: raw.STORAGE_QUOTA_BYTES,
+      uploadsPerUserPerHour: raw.UPLOADS_PER_USER_PER_HOUR,
+      concurrentUploadsPerSpace: raw.CONCURRENT_UPLOADS_PER_SPACE,
+      maxConcurrentJobs: raw.INGESTION_MAX_CONCURRENT_JOBS,
+      workerThreads: raw.INGESTION_WORKER_THREADS,
+      workerMemoryMb: raw.INGESTION_WORKER_MEMORY_MB,
+      jobTimeoutMs: raw.INGESTION_JOB_TIMEOUT_MS,
+      ocr: { enabled: raw.OCR_ENABLED, languages: raw.OCR_LANGUAGES.split(",") },
+      piiPolicy: raw.PII_POLICY,
+      chunking: {
+        strategy: raw.CHUNKING_STRATEGY,
+        maxChunkSize: raw.CHUNK_MAX_SIZE,
+        overlapSize: raw.CHUNK_OVERLAP,
+        maxChunksPerFile: raw.MAX_CHUNKS_PER_FILE,
+      },
+    },
   };
 }
 

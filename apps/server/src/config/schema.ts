@@ -18,6 +18,7 @@ const optionalUrl = (protocols: readonly string[]) =>
     )
     .optional();
 const positiveInt = z.coerce.number().int().positive();
+const positiveIntLiteral = z.number().int().positive();
 const bool = z
   .union([z.boolean(), z.enum(["true", "false", "1", "0", "yes", "no"])])
   .transform((value) => value === true || value === "true" || value === "1" || value === "yes");
@@ -37,6 +38,66 @@ export const oidcProviderSchema = z
     role_map: z.record(z.string(), z.enum(["admin", "user", "developer"])).default({}),
   })
   .strict();
+
+const modelPricesSchema = z
+  .object({
+    input: z.number().min(0),
+    cached_input: z.number().min(0).optional(),
+    cache_write: z.number().min(0).optional(),
+    output: z.number().min(0),
+    reasoning: z.number().min(0).optional(),
+  })
+  .strict()
+  .describe("USD per one million tokens, per token class");
+
+/** One model a declared provider serves: a bare name, or its details. */
+export const declaredModelSchema = z.union([
+  z.string().min(1).max(200),
+  z
+    .object({
+      name: z.string().min(1).max(200),
+      upstream_model: z.string().min(1).max(200).optional(),
+      kind: z.enum(["chat", "embedding"]).default("chat"),
+      aliases: z.array(z.string().min(1).max(200)).default([]),
+      weight: z.number().int().min(0).max(1000).default(1),
+      prices: modelPricesSchema.optional(),
+      capabilities: z.array(z.string().min(1)).optional(),
+      context_window: positiveIntLiteral.optional(),
+      max_output_tokens: positiveIntLiteral.optional(),
+      quality_rank: z.number().int().min(0).max(100).optional(),
+      model_path: z.string().min(1).optional(),
+    })
+    .strict(),
+]);
+
+/** One upstream LLM provider declared at start-up (TRIBUTARY_PROVIDERS is a JSON array of these). */
+export const declaredProviderSchema = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, "provider names are lower-case letters, digits, dots, dashes"),
+    type: z.enum(["openai", "anthropic", "openai_compatible", "local"]),
+    base_url: z.url().optional(),
+    api_key: z.string().min(1).optional(),
+    headers: z.record(z.string(), z.string()).default({}),
+    timeout_ms: positiveIntLiteral.optional(),
+    models: z.array(declaredModelSchema).min(1),
+  })
+  .strict();
+
+const jsonArray = <T extends z.ZodType>(item: T, what: string) =>
+  z
+    .string()
+    .default("[]")
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: `must be a JSON array of ${what}` });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(item));
 
 /** Every setting Tributary reads, as environment variable names. Parsed once at start. */
 export const configSchema = z.object({
@@ -96,18 +157,33 @@ export const configSchema = z.object({
   LOGIN_FAILURE_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
   SMTP_FROM: z.string().email().default("tributary@localhost"),
-  OIDC_PROVIDERS: z
+  OIDC_PROVIDERS: jsonArray(oidcProviderSchema, "providers"),
+  TRIBUTARY_PROVIDERS: jsonArray(declaredProviderSchema, "LLM providers"),
+  GATEWAY_UPSTREAM_TIMEOUT_MS: positiveInt.default(120_000),
+  GATEWAY_USAGE_BUFFER_SIZE: positiveInt.default(10_000),
+  GATEWAY_USAGE_FLUSH_MS: positiveInt.default(250),
+  GATEWAY_CACHE_TTL_SECONDS: positiveInt.default(300),
+  GATEWAY_GUARDRAIL_POLICY: z.enum(["off", "detect", "redact", "block"]).default("off"),
+  GATEWAY_CIRCUIT_FAILURES: positiveInt.default(5),
+  GATEWAY_CIRCUIT_COOLDOWN_MS: positiveInt.default(30_000),
+  MAX_FILE_SIZE_BYTES: positiveInt.default(104_857_600),
+  STORAGE_QUOTA_BYTES: positiveInt.default(10 * 1024 ** 3),
+  UPLOADS_PER_USER_PER_HOUR: positiveInt.default(100),
+  CONCURRENT_UPLOADS_PER_SPACE: positiveInt.default(10),
+  INGESTION_MAX_CONCURRENT_JOBS: positiveInt.default(4),
+  INGESTION_WORKER_THREADS: positiveInt.max(64).default(1),
+  INGESTION_WORKER_MEMORY_MB: positiveInt.default(1024),
+  INGESTION_JOB_TIMEOUT_MS: positiveInt.default(600_000),
+  OCR_ENABLED: bool.default(true),
+  OCR_LANGUAGES: z
     .string()
-    .default("[]")
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "must be a JSON array of providers" });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.array(oidcProviderSchema)),
+    .regex(/^[a-z]{3}(,[a-z]{3})*$/, "must be tesseract language codes such as eng,fra")
+    .default("eng"),
+  PII_POLICY: z.enum(["detect", "redact", "block"]).default("detect"),
+  CHUNKING_STRATEGY: z.enum(["fixed", "sentence", "paragraph", "semantic", "markdown"]).default("semantic"),
+  CHUNK_MAX_SIZE: positiveInt.max(100_000).default(1000),
+  CHUNK_OVERLAP: z.coerce.number().int().min(0).default(200),
+  MAX_CHUNKS_PER_FILE: positiveInt.default(10_000),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import cors from "@fastify/cors";
+import multipart from "@fastify/multipart";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { uuidv7 } from "uuidv7";
@@ -23,6 +24,8 @@ export interface HttpAppOptions {
   readonly tracing?: Tracing;
   readonly probes: readonly HealthProbe[];
   readonly routes: readonly AnyRoute[];
+  /** Routes that cannot use the route builder (the gateway's wire-protocol endpoints), as encapsulated plugins. */
+  readonly plugins?: ReadonlyArray<(app: FastifyInstance) => Promise<void>>;
   readonly auth: AuthHooks;
   readonly idempotency: IdempotencyStore;
   readonly rateLimiter: RateLimiterFactory;
@@ -81,6 +84,8 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
       ],
     });
   }
+  // Multipart bodies are streamed by the routes that accept them (uploads); nothing is buffered here.
+  await app.register(multipart, { throwFileSizeLimit: true });
   registerMetrics(app, options.metrics);
   if (options.tracing) traceRequests(app, options.tracing);
   await registerOpenApi(app, options.version);
@@ -90,6 +95,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     rateLimiter: options.rateLimiter,
     defaultRateLimit: { limit: options.rateLimitPerMinute, windowMs: 60_000 },
   });
+  for (const plugin of options.plugins ?? []) await app.register(plugin);
   app.get("/", { schema: { hide: true } }, async (_request, reply) =>
     reply.type("text/html; charset=utf-8").send(await readFile(webIndex)),
   );

@@ -4,7 +4,10 @@ import { buildHttpApp } from "../http/build-app.js";
 import type { AuthHooks } from "../http/context.js";
 import { IdempotencyStore } from "../http/idempotency-store.js";
 import type { AnyRoute } from "../http/route-builder.js";
+import { createContentModule } from "../modules/content/index.js";
+import { createGatewayModule } from "../modules/gateway/index.js";
 import { createIdentityModule } from "../modules/identity/index.js";
+import { createIngestionModule } from "../modules/ingestion/index.js";
 import type { Sql } from "../platform/sql/index.js";
 import { createLogger, type Logger } from "../platform/telemetry/logger.js";
 import { createMetrics, type Metrics } from "../platform/telemetry/metrics.js";
@@ -70,6 +73,32 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
     notifyEvents: () => resources.events.notify(),
   });
 
+  const content = createContentModule({
+    sql: resources.sql,
+    logger,
+    notifyEvents: () => resources.events.notify(),
+  });
+  const ingestion = createIngestionModule({
+    sql: resources.sql,
+    objects: resources.objects,
+    jobs: resources.jobs,
+    events: resources.events,
+    cache: resources.cache,
+    config: config.ingestion,
+    logger,
+  });
+  const gateway = createGatewayModule({
+    config: config.gateway,
+    secretKey: config.secretKey,
+    sql: resources.sql,
+    cache: resources.cache,
+    events: resources.events,
+    auth: options.auth ?? identity.auth,
+    metrics,
+    logger,
+  });
+  await gateway.start();
+
   let app: FastifyInstance | null = null;
   let url: string | null = null;
   if (runsApi) {
@@ -78,7 +107,14 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
       metrics,
       tracing,
       probes: healthProbes(config, resources),
-      routes: [...identity.routes, ...(options.routes ?? [])],
+      routes: [
+        ...identity.routes,
+        ...content.routes,
+        ...ingestion.routes,
+        ...gateway.routes,
+        ...(options.routes ?? []),
+      ],
+      plugins: gateway.plugins,
       auth: options.auth ?? identity.auth,
       idempotency: new IdempotencyStore(resources.sql),
       rateLimiter: (limit) => resources.cache.rateLimiter(limit),
@@ -91,6 +127,7 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
     if (listen) url = await app.listen({ port: config.port, host: config.host });
   }
   if (runsWorker) {
+    ingestion.registerWorkers();
     await resources.events.start();
     resources.jobs.start();
   }
@@ -107,6 +144,8 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
         await scheduler?.stop();
         await resources.jobs.stop({ timeoutMs: config.shutdownTimeoutMs });
         await resources.events.stop();
+        await ingestion.close();
+        await gateway.close();
       };
       await Promise.race([drain(), deadline]);
       await resources.close();

@@ -2,7 +2,7 @@ import type { Principal } from "../../platform/auth/index.js";
 import { sameHash } from "../../platform/crypto/index.js";
 import { ApiKeyCache, type CachedApiKey } from "./api-keys/api-key-cache.js";
 import { apiKeyMarker, parseApiKey } from "./api-keys/api-key-format.js";
-import type { ApiKeyRow } from "./api-keys/api-key-row.js";
+import { type ApiKeyRow, toCachedApiKey } from "./api-keys/api-key-row.js";
 import { type CredentialVerifier, UserStatusCache } from "./authenticate.js";
 import type { IdentityContext } from "./identity-context.js";
 
@@ -32,6 +32,7 @@ export function apiKeyVerifier(context: IdentityContext): CredentialVerifier {
       scopes: key.scopes,
       platformRole: owner.role,
       restrictedToSpaceId: key.spaceId,
+      apiKey: { tenantId: key.tenantId, spaceId: key.spaceId, gateway: key.gateway },
     };
     return principal;
   };
@@ -47,23 +48,20 @@ async function lookUp(
   if (cached) return cached;
   const [row] = await context.sql.withSystem((tx) =>
     tx.query<
-      Pick<ApiKeyRow, "id" | "user_id" | "space_id" | "scopes" | "expires_at" | "revoked_at"> & {
+      Pick<
+        ApiKeyRow,
+        "id" | "user_id" | "space_id" | "tenant_id" | "scopes" | "gateway" | "expires_at" | "revoked_at"
+      > & {
         secret_hash: string;
       }
     >(
-      "SELECT id, user_id, space_id, scopes, expires_at, revoked_at, secret_hash FROM api_keys WHERE prefix = $1",
+      `SELECT id, user_id, space_id, tenant_id, scopes, gateway, expires_at, revoked_at, secret_hash
+       FROM api_keys WHERE prefix = $1`,
       [prefix],
     ),
   );
   if (!row || row.revoked_at) return null;
-  const key: CachedApiKey = {
-    id: row.id,
-    userId: row.user_id,
-    secretHash: row.secret_hash,
-    scopes: row.scopes,
-    spaceId: row.space_id,
-    expiresAt: row.expires_at?.getTime() ?? null,
-  };
+  const key = toCachedApiKey(row);
   await keys.remember(prefix, key);
   return key;
 }

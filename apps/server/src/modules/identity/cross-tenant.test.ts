@@ -6,8 +6,10 @@ import {
   type TokenResponse,
   teamSchema,
 } from "@tributary/contracts";
+import { uuidv7 } from "uuidv7";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestInstance, type TestInstance } from "../../testing/test-instance.js";
+import { seedDocument } from "../content/testing/document-fixtures.js";
 import { bearer, registerAccount } from "./testing/identity-client.js";
 
 /**
@@ -18,6 +20,10 @@ let instance: TestInstance;
 let alice: TokenResponse;
 let bob: TokenResponse;
 const a = {
+  notebookId: "",
+  documentId: "",
+  sessionId: "",
+  budgetId: "",
   orgId: "",
   orgSpaceId: "",
   orgTenantId: "",
@@ -31,11 +37,15 @@ const app = () => {
   if (!instance.app) throw new Error("no app");
   return instance.app;
 };
+/** Space-scoped content and gateway routes act in the caller's own space (B's personal space). */
+const spaceScoped = /^\/api\/v1\/(notebooks|documents|processing-sessions|gateway\/budgets)/;
+
 async function call(token: string, method: string, url: string, payload?: unknown) {
+  const space = spaceScoped.test(url) && token === bob?.access_token ? bob.user.personal_space_id : null;
   return app().inject({
     method: method as "GET",
     url,
-    headers: bearer(token),
+    headers: { ...bearer(token), ...(space ? { "x-space-id": space } : {}) },
     ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
   });
 }
@@ -70,6 +80,38 @@ beforeAll(async () => {
     ).json(),
   );
   a.keyId = key.id;
+  const aliceSpace = alice.user.personal_space_id ?? "";
+  const notebook = await app().inject({
+    method: "POST",
+    url: "/api/v1/notebooks",
+    headers: { ...bearer(alice.access_token), "x-space-id": aliceSpace },
+    payload: { name: "Alice's notebook" },
+  });
+  a.notebookId = notebook.json().id;
+  const sql = instance.resources.sql;
+  const tenantId = alice.user.personal_tenant_id ?? "";
+  const document = await seedDocument(sql, {
+    tenantId,
+    spaceId: aliceSpace,
+    notebookId: a.notebookId,
+    ownerId: alice.user.id,
+  });
+  a.documentId = document.id;
+  a.sessionId = uuidv7();
+  await sql.withTenant(tenantId, (tx) =>
+    tx.query(
+      `INSERT INTO processing_sessions (id, tenant_id, space_id, user_id, notebook_id, status)
+       VALUES ($1, $2, $3, $4, $5, 'running')`,
+      [a.sessionId, tenantId, aliceSpace, alice.user.id, a.notebookId],
+    ),
+  );
+  const budget = await app().inject({
+    method: "POST",
+    url: "/api/v1/gateway/budgets",
+    headers: { ...bearer(alice.access_token), "x-space-id": aliceSpace },
+    payload: { scope: "tenant", period: "day", limit_usd: 5, mode: "hard" },
+  });
+  a.budgetId = budget.json().id;
 });
 afterAll(async () => {
   await instance?.close();
@@ -78,8 +120,63 @@ afterAll(async () => {
 /** Every route that names a tenant-scoped resource, with what B tries against A's. */
 function attempts(): Array<{ method: string; path: string; url: string; body?: unknown; allowed: number[] }> {
   const personal = alice.user.personal_space_id ?? "";
+  const adminOnly = [403];
+  const someId = "01900000-0000-7000-8000-000000000000";
+  const contentCases = [
+    ["GET", "/api/v1/notebooks/{id}", `/api/v1/notebooks/${a.notebookId}`, undefined],
+    ["PATCH", "/api/v1/notebooks/{id}", `/api/v1/notebooks/${a.notebookId}`, { name: "pwned" }],
+    ["DELETE", "/api/v1/notebooks/{id}", `/api/v1/notebooks/${a.notebookId}`, undefined],
+    ["GET", "/api/v1/documents/{id}", `/api/v1/documents/${a.documentId}`, undefined],
+    ["PATCH", "/api/v1/documents/{id}", `/api/v1/documents/${a.documentId}`, { name: "pwned.pdf" }],
+    ["DELETE", "/api/v1/documents/{id}", `/api/v1/documents/${a.documentId}`, undefined],
+    ["GET", "/api/v1/documents/{id}/chunks", `/api/v1/documents/${a.documentId}/chunks`, undefined],
+    ["GET", "/api/v1/documents/{id}/content", `/api/v1/documents/${a.documentId}/content`, undefined],
+    ["POST", "/api/v1/documents/{id}/reprocess", `/api/v1/documents/${a.documentId}/reprocess`, undefined],
+    ["GET", "/api/v1/processing-sessions/{id}", `/api/v1/processing-sessions/${a.sessionId}`, undefined],
+    [
+      "POST",
+      "/api/v1/processing-sessions/{id}/cancel",
+      `/api/v1/processing-sessions/${a.sessionId}/cancel`,
+      undefined,
+    ],
+    ["PATCH", "/api/v1/gateway/budgets/{id}", `/api/v1/gateway/budgets/${a.budgetId}`, { limit_usd: 1000 }],
+    ["DELETE", "/api/v1/gateway/budgets/{id}", `/api/v1/gateway/budgets/${a.budgetId}`, undefined],
+  ] as const;
+  const platformAdminCases = [
+    ["GET", "/api/v1/gateway/providers/{id}", `/api/v1/gateway/providers/${someId}`, undefined],
+    ["PATCH", "/api/v1/gateway/providers/{id}", `/api/v1/gateway/providers/${someId}`, { enabled: false }],
+    ["DELETE", "/api/v1/gateway/providers/{id}", `/api/v1/gateway/providers/${someId}`, undefined],
+    ["GET", "/api/v1/gateway/models/{id}", `/api/v1/gateway/models/${someId}`, undefined],
+    ["PATCH", "/api/v1/gateway/models/{id}", `/api/v1/gateway/models/${someId}`, { display_name: "x" }],
+    ["DELETE", "/api/v1/gateway/models/{id}", `/api/v1/gateway/models/${someId}`, undefined],
+    ["GET", "/api/v1/gateway/models/{id}/prices", `/api/v1/gateway/models/${someId}/prices`, undefined],
+    [
+      "POST",
+      "/api/v1/gateway/models/{id}/prices",
+      `/api/v1/gateway/models/${someId}/prices`,
+      { input: 1, output: 1 },
+    ],
+  ] as const;
+  const extra = (hidden: number[]) => [
+    ...contentCases.map(([method, path, url, body]) => ({ method, path, url, body, allowed: hidden })),
+    ...platformAdminCases.map(([method, path, url, body]) => ({
+      method,
+      path,
+      url,
+      body,
+      allowed: adminOnly,
+    })),
+    {
+      method: "PATCH",
+      path: "/api/v1/api-keys/{id}",
+      url: `/api/v1/api-keys/${a.keyId}`,
+      body: { gateway: { rpm: 1 } },
+      allowed: hidden,
+    },
+  ];
   const hidden = [404];
   return [
+    ...extra(hidden),
     { method: "GET", path: "/api/v1/spaces/{space_id}", url: `/api/v1/spaces/${personal}`, allowed: hidden },
     {
       method: "GET",

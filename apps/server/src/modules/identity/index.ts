@@ -1,1 +1,3 @@
 export { createIdentityModule, type IdentityModule, type IdentityModuleOptions } from "./identity-module.js";
+export { personalSpaceOf } from "./personal-space.js";
+export { type TenantQuotas, tenantQuotasOf } from "./tenant-quotas.js";

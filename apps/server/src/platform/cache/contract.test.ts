@@ -152,9 +152,126 @@ function cacheContract(open: () => Promise<CacheStore>) {
       ).toEqual(Array.from({ length: 50 }, (_, i) => i));
     });
 
+    it("charges work known afterwards into debt, and refunds never beyond a full bucket", async () => {
+      const limiter = cache.rateLimiter({ name: unique("adjust"), limit: 10, windowMs: 60_000 });
+      expect(await limiter.consume("k", 4)).toMatchObject({ allowed: true, remaining: 6 });
+      // The call used 14 units, not 4: the 10 extra leave the bucket 4 in debt.
+      const charged = await limiter.adjust("k", 10);
+      expect(charged).toMatchObject({ allowed: true, remaining: 0 });
+      expect(charged.retryAfterMs).toBeGreaterThan(4 * 6_000);
+      expect((await limiter.consume("k")).allowed).toBe(false);
+      expect((await limiter.consume("k")).remaining).toBe(0);
+      // Refunding 9 of them repays the debt and leaves 5 units.
+      expect(await limiter.adjust("k", -9)).toMatchObject({ allowed: true, remaining: 5, retryAfterMs: 0 });
+      // A refund larger than what was spent fills the bucket, never more.
+      expect(await limiter.adjust("k", -1_000)).toMatchObject({ remaining: 10, retryAfterMs: 0 });
+      expect(await limiter.consume("k", 10)).toMatchObject({ allowed: true, remaining: 0 });
+      await expect(limiter.adjust("k", 0.5)).rejects.toThrow(RangeError);
+    });
+
     it("rejects invalid options", () => {
       expect(() => cache.rateLimiter({ name: "bad name", limit: 5, windowMs: 1_000 })).toThrow(RangeError);
       expect(() => cache.rateLimiter({ name: unique("bad"), limit: 0, windowMs: 1_000 })).toThrow(RangeError);
+    });
+  });
+  describe("reservation counters", () => {
+    it("seeds a counter once: the first of 50 concurrent seeders wins", async () => {
+      const key = unique("seed");
+      const wins = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => cache.reservations.seed(key, 100 + i, 60_000)),
+      );
+      const winner = wins.findIndex(Boolean);
+      expect(wins.filter(Boolean)).toHaveLength(1);
+      expect(await cache.reservations.read([key, unique("absent")])).toEqual([100 + winner, null]);
+    });
+
+    it("reports missing counters and adds nothing until they are seeded", async () => {
+      const [seeded, absent] = [unique("present"), unique("missing")];
+      await cache.reservations.seed(seeded, 5, 60_000);
+      expect(
+        await cache.reservations.reserve(
+          [
+            { key: seeded, limit: 100 },
+            { key: absent, limit: null },
+          ],
+          10,
+        ),
+      ).toEqual({ status: "missing", missing: [1] });
+      expect(await cache.reservations.read([seeded, absent])).toEqual([5, null]);
+    });
+
+    it("admits exactly 10 of 50 concurrent reservations of 10 against a cap of 100", async () => {
+      const key = unique("cap");
+      await cache.reservations.seed(key, 0, 60_000);
+      const outcomes = await Promise.all(
+        Array.from({ length: 50 }, () => cache.reservations.reserve([{ key, limit: 100 }], 10)),
+      );
+      const reserved = outcomes.flatMap((o) => (o.status === "reserved" ? [o.totals[0]] : []));
+      expect([...reserved].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([
+        10, 20, 30, 40, 50, 60, 70, 80, 90, 100,
+      ]);
+      expect(outcomes.filter((o) => o.status === "refused")).toHaveLength(40);
+      expect(await cache.reservations.read([key])).toEqual([100]);
+    });
+
+    it("reserves all or nothing across counters; uncapped ones count without refusing", async () => {
+      const [tight, roomy, uncapped] = [unique("tight"), unique("roomy"), unique("uncapped")];
+      await cache.reservations.seed(tight, 95, 60_000);
+      await cache.reservations.seed(roomy, 0, 60_000);
+      await cache.reservations.seed(uncapped, 1_000, 60_000);
+      const counters = [
+        { key: roomy, limit: 1_000 },
+        { key: tight, limit: 100 },
+        { key: uncapped, limit: null },
+      ];
+      expect(await cache.reservations.reserve(counters, 10)).toEqual({
+        status: "refused",
+        index: 1,
+        totals: [0, 95, 1_000],
+      });
+      expect(await cache.reservations.reserve(counters, 5)).toEqual({
+        status: "reserved",
+        totals: [5, 100, 1_005],
+      });
+      expect(await cache.reservations.reserve(counters, 0)).toMatchObject({ status: "reserved" });
+      expect(await cache.reservations.read([roomy, tight, uncapped])).toEqual([5, 100, 1_005]);
+    });
+
+    it("adjusts existing counters up and down and leaves missing ones missing", async () => {
+      const [key, absent] = [unique("adjust-counter"), unique("adjust-missing")];
+      await cache.reservations.seed(key, 50, 60_000);
+      expect(await cache.reservations.adjust([key, absent], -20)).toEqual([30, null]);
+      expect(await cache.reservations.adjust([key], 7)).toEqual([37]);
+      expect(await cache.reservations.read([key, absent])).toEqual([37, null]);
+      expect(await cache.reservations.adjust([], 1)).toEqual([]);
+    });
+
+    it("expires a counter after its seed TTL, keeping the TTL through reservations", async () => {
+      const key = unique("counter-expiry");
+      await cache.reservations.seed(key, 0, 150);
+      expect((await cache.reservations.reserve([{ key, limit: 10 }], 3)).status).toBe("reserved");
+      await sleep(300);
+      expect(await cache.reservations.read([key])).toEqual([null]);
+      expect(await cache.reservations.seed(key, 1, 60_000)).toBe(true);
+    });
+
+    it("rejects amounts and limits that are not safe integers", async () => {
+      const key = unique("invalid");
+      await cache.reservations.seed(key, 0, 60_000);
+      await expect(cache.reservations.reserve([{ key, limit: 10 }], 1.5)).rejects.toThrow(RangeError);
+      await expect(cache.reservations.reserve([{ key, limit: 10 }], -1)).rejects.toThrow(RangeError);
+      await expect(cache.reservations.reserve([{ key, limit: 0.5 }], 1)).rejects.toThrow(RangeError);
+      await expect(cache.reservations.reserve([], 1)).rejects.toThrow(RangeError);
+      await expect(cache.reservations.seed(key, 1.5, 60_000)).rejects.toThrow(RangeError);
+      await expect(cache.reservations.adjust([key], 0.5)).rejects.toThrow(RangeError);
+    });
+
+    it("keeps reservation counters apart from plain values", async () => {
+      const key = unique("apart");
+      await cache.set(key, "plain", 60_000);
+      await cache.reservations.seed(key, 9, 60_000);
+      expect(await cache.get(key)).toBe("plain");
+      expect(await cache.reservations.read([key])).toEqual([9]);
     });
   });
 }
@@ -201,6 +318,20 @@ describe.skipIf(redisSkip !== undefined)("Cache contract: Redis", () => {
         Array.from({ length: 20 }, (_, i) => (i % 2 ? nodeA : nodeB).setIfAbsent(lock, "x", 60_000)),
       );
       expect(wins.filter(Boolean)).toHaveLength(1);
+    });
+
+    it("shares one reservation cap exactly between two connections", async () => {
+      const key = `{${unique("tenant")}}:budget`;
+      await Promise.all([nodeA.reservations.seed(key, 0, 60_000), nodeB.reservations.seed(key, 0, 60_000)]);
+      const outcomes = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          (i % 2 ? nodeA : nodeB).reservations.reserve([{ key, limit: 100 }], 10),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === "reserved")).toHaveLength(10);
+      expect(await raw.get(`tributary:b:${key}`)).toBe("100");
+      const ttl = await raw.pttl(`tributary:b:${key}`);
+      expect(ttl).toBeGreaterThan(50_000);
     });
 
     it("namespaces keys and gives rate-limit buckets a TTL", async () => {

@@ -53,7 +53,8 @@ export function gcraStep(
       decision: {
         allowed: false,
         limit: policy.limit,
-        remaining: Math.floor((nowUs + tolerance - tat) / policy.intervalUs),
+        // Never negative, even for a bucket that `gcraAdjust` left in debt.
+        remaining: Math.max(0, Math.floor((nowUs + tolerance - tat) / policy.intervalUs)),
         resetMs: Math.ceil((tat - nowUs) / 1000),
         retryAfterMs: Math.ceil((allowAt - nowUs) / 1000),
       },
@@ -70,5 +71,33 @@ export function gcraStep(
       retryAfterMs: 0,
     },
     store: ttlMs > 0 ? { tatUs: newTat, ttlMs } : undefined,
+  };
+}
+
+/**
+ * Moves the TAT by `delta` units without a check: forward for a charge (possibly past the
+ * tolerance, i.e. into debt), back for a refund, but never before now (a full bucket).
+ */
+export function gcraAdjust(
+  policy: GcraPolicy,
+  storedTatUs: number | undefined,
+  nowUs: number,
+  delta: number,
+): { decision: RateLimitDecision; store: { tatUs: number; ttlMs: number } } {
+  const tolerance = policy.intervalUs * policy.burst;
+  const tat = Math.max(storedTatUs ?? nowUs, nowUs);
+  const newTat = Math.max(nowUs, tat + policy.intervalUs * delta);
+  const ttlMs = Math.ceil((newTat - nowUs) / 1000);
+  return {
+    decision: {
+      allowed: true,
+      limit: policy.limit,
+      remaining: Math.max(0, Math.floor((nowUs + tolerance - newTat) / policy.intervalUs)),
+      resetMs: ttlMs,
+      // Until one more unit could be spent.
+      retryAfterMs: Math.max(0, Math.ceil((newTat + policy.intervalUs - tolerance - nowUs) / 1000)),
+    },
+    // A full bucket is stored as "now" for a moment rather than deleted: one write path.
+    store: { tatUs: newTat, ttlMs: Math.max(1, ttlMs) },
   };
 }

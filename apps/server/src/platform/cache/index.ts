@@ -1,4 +1,13 @@
 export { createMemoryCache, type MemoryCacheOptions } from "./memory-cache.js";
 export { openCache } from "./open-cache.js";
-export type { Cache, CacheStore, RateLimitDecision, RateLimiter, RateLimiterOptions } from "./port.js";
+export type {
+  Cache,
+  CacheStore,
+  RateLimitDecision,
+  RateLimiter,
+  RateLimiterOptions,
+  ReservationCounter,
+  ReservationCounters,
+  ReserveOutcome,
+} from "./port.js";
 export type { RedisCacheOptions } from "./redis-cache.js";

@@ -7,6 +7,11 @@ export function rateLimitKey(name: string, key: string): string {
   return `tributary:rl:${name}:${key}`;
 }
 
+/** Reservation counters have their own namespace: they are never plain values. */
+export function reservationKey(key: string): string {
+  return `tributary:b:${key}`;
+}
+
 export function assertTtl(ttlMs: number): void {
   if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0)
     throw new RangeError(`ttlMs must be a positive integer, got ${ttlMs}`);

@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
-import { assertCost, gcraPolicy, gcraStep } from "./gcra.js";
+import { assertCost, gcraAdjust, gcraPolicy, gcraStep } from "./gcra.js";
 import { assertIncrement, assertTtl, cacheKey, rateLimitKey } from "./keys.js";
+import { createMemoryReservations } from "./memory-reservations.js";
 import type { CacheStore, RateLimiter, RateLimiterOptions } from "./port.js";
 
 export interface MemoryCacheOptions {
@@ -8,6 +9,8 @@ export interface MemoryCacheOptions {
   maxEntries?: number;
   /** Most rate-limit buckets kept; an evicted bucket starts full again. */
   maxBuckets?: number;
+  /** Most reservation counters kept; an evicted counter is seeded again by its owner. */
+  maxCounters?: number;
 }
 
 /**
@@ -18,6 +21,9 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): CacheStore 
   const values = new LRUCache<string, string>({ max: options.maxEntries ?? 10_000 });
   // Buckets live apart from values so cache churn can never reset a rate limit.
   const buckets = new LRUCache<string, number>({ max: options.maxBuckets ?? 100_000 });
+  const reservations = createMemoryReservations(
+    options.maxCounters === undefined ? {} : { maxCounters: options.maxCounters },
+  );
 
   return {
     kind: "memory",
@@ -58,7 +64,9 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): CacheStore 
     async close() {
       values.clear();
       buckets.clear();
+      reservations.clear();
     },
+    reservations,
     rateLimiter(limiterOptions: RateLimiterOptions): RateLimiter {
       const policy = gcraPolicy(limiterOptions);
       return {
@@ -67,6 +75,13 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): CacheStore 
           const bucketKey = rateLimitKey(policy.name, key);
           const step = gcraStep(policy, buckets.get(bucketKey), nowMicros(), cost);
           if (step.store) buckets.set(bucketKey, step.store.tatUs, { ttl: step.store.ttlMs });
+          return step.decision;
+        },
+        async adjust(key, delta) {
+          assertIncrement(delta);
+          const bucketKey = rateLimitKey(policy.name, key);
+          const step = gcraAdjust(policy, buckets.get(bucketKey), nowMicros(), delta);
+          buckets.set(bucketKey, step.store.tatUs, { ttl: step.store.ttlMs });
           return step.decision;
         },
       };

@@ -44,9 +44,53 @@ export interface RateLimiter {
    * integer from 0 to `burst`: a larger request could never pass, so callers must reject it.
    */
   consume(key: string, cost?: number): Promise<RateLimitDecision>;
+  /**
+   * Charges (`delta` > 0) or refunds (`delta` < 0) units unconditionally, for work whose size was
+   * only known after it was admitted (tokens of a finished call). A charge may leave the bucket in
+   * debt, so later consumes wait until it is repaid; a refund never fills the bucket beyond full.
+   * `delta` is any safe integer; the decision's `allowed` is always true.
+   */
+  adjust(key: string, delta: number): Promise<RateLimitDecision>;
+}
+
+/** One counter of a reservation: its key and the most it may hold, or null to count without a cap. */
+export interface ReservationCounter {
+  readonly key: string;
+  readonly limit: number | null;
+}
+
+/**
+ * What `reserve` did. `totals` are the counters' values in request order: after the addition
+ * when reserved, as they stand when refused. `missing` lists the indexes of counters that do
+ * not exist yet (nothing was added: seed them, then reserve again).
+ */
+export type ReserveOutcome =
+  | { readonly status: "reserved"; readonly totals: readonly number[] }
+  | { readonly status: "refused"; readonly index: number; readonly totals: readonly number[] }
+  | { readonly status: "missing"; readonly missing: readonly number[] };
+
+/**
+ * Integer counters that admit an amount against several caps at once, all or nothing (budgets:
+ * key, user, space and tenant). They live apart from cached values, so cache churn never resets
+ * one, and they are never created implicitly: the caller seeds each from its source of truth,
+ * once, with `seed` (concurrent seeders agree: the first one wins).
+ */
+export interface ReservationCounters {
+  /** Creates the counter with `value` unless it exists; true when this call created it. */
+  seed(key: string, value: number, ttlMs: number): Promise<boolean>;
+  /**
+   * Adds `amount` (a non-negative integer) to every counter when each one with a limit stays at
+   * or under it; otherwise adds nothing. Atomic across all counters, and across nodes on Redis.
+   */
+  reserve(counters: readonly ReservationCounter[], amount: number): Promise<ReserveOutcome>;
+  /** Adds `delta` (any integer) to each existing counter; a missing one stays missing (null). */
+  adjust(keys: readonly string[], delta: number): Promise<(number | null)[]>;
+  /** The counters' current values; null where missing. */
+  read(keys: readonly string[]): Promise<(number | null)[]>;
 }
 
 /** A cache together with rate limiters kept in the same store (and so shared by nodes on Redis). */
 export interface CacheStore extends Cache {
   rateLimiter(options: RateLimiterOptions): RateLimiter;
+  readonly reservations: ReservationCounters;
 }

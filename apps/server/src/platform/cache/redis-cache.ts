@@ -2,7 +2,8 @@ import { Redis } from "ioredis";
 import { assertCost, gcraPolicy } from "./gcra.js";
 import { assertIncrement, assertTtl, cacheKey, rateLimitKey } from "./keys.js";
 import type { CacheStore, RateLimitDecision, RateLimiter, RateLimiterOptions } from "./port.js";
-import { gcraScript, incrementScript, runScript } from "./redis-scripts.js";
+import { createRedisReservations } from "./redis-reservations.js";
+import { gcraAdjustScript, gcraScript, incrementScript, runScript } from "./redis-scripts.js";
 
 export interface RedisCacheOptions {
   url: string;
@@ -52,6 +53,7 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
     async close() {
       await client.quit().catch(() => client.disconnect());
     },
+    reservations: createRedisReservations(client),
     rateLimiter(limiterOptions: RateLimiterOptions): RateLimiter {
       const policy = gcraPolicy(limiterOptions);
       return {
@@ -62,6 +64,16 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
             gcraScript,
             [rateLimitKey(policy.name, key)],
             [policy.intervalUs, policy.burst, cost],
+          );
+          return toDecision(reply, policy.limit);
+        },
+        async adjust(key, delta) {
+          assertIncrement(delta);
+          const reply = await runScript(
+            client,
+            gcraAdjustScript,
+            [rateLimitKey(policy.name, key)],
+            [policy.intervalUs, policy.burst, delta],
           );
           return toDecision(reply, policy.limit);
         },

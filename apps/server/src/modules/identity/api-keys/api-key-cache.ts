@@ -1,4 +1,5 @@
 import type { ApiKeyScope } from "@tributary/contracts";
+import type { ApiKeyGatewaySettings } from "../../../platform/auth/types.js";
 import type { Cache } from "../../../platform/cache/index.js";
 
 /** What verifying a key needs, cached in the shared cache by prefix. */
@@ -8,6 +9,9 @@ export interface CachedApiKey {
   secretHash: string;
   scopes: ApiKeyScope[];
   spaceId: string | null;
+  tenantId: string | null;
+  /** The gateway reads these on every call, so they travel with the cached key. */
+  gateway: ApiKeyGatewaySettings;
   /** Epoch milliseconds, or null for a key that never expires. */
   expiresAt: number | null;
 }
@@ -39,12 +43,23 @@ export class ApiKeyCache {
     const raw = await this.cache.get(this.key(prefix));
     if (raw === null) return null;
     if (raw === revokedMarker) return "revoked";
-    return JSON.parse(raw) as CachedApiKey;
+    const key = JSON.parse(raw) as Partial<CachedApiKey>;
+    // An entry cached by an older version lacks the gateway settings: read the row again.
+    if (key.gateway === undefined || key.tenantId === undefined) return null;
+    return key as CachedApiKey;
   }
 
   /** Stores only when absent, so it never overwrites a tombstone written meanwhile. */
   async remember(prefix: string, key: CachedApiKey): Promise<void> {
     await this.cache.setIfAbsent(this.key(prefix), JSON.stringify(key), this.entryTtlMs);
+  }
+
+  /**
+   * Call after a change to a live key committed: overwrites the entry, so a verifier that read
+   * the row before the change cannot store it afterwards (it only stores when absent).
+   */
+  async replace(prefix: string, key: CachedApiKey): Promise<void> {
+    await this.cache.set(this.key(prefix), JSON.stringify(key), this.entryTtlMs);
   }
 
   /** Call after the revocation committed. */

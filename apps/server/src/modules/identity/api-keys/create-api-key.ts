@@ -50,8 +50,8 @@ export async function createApiKey(
       );
     }
     const [created] = await tx.query<ApiKeyRow>(
-      `INSERT INTO api_keys (id, user_id, tenant_id, space_id, name, prefix, secret_hash, scopes, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${apiKeyColumns}`,
+      `INSERT INTO api_keys (id, user_id, tenant_id, space_id, name, prefix, secret_hash, scopes, expires_at, gateway)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) RETURNING ${apiKeyColumns}`,
       [
         uuidv7(),
         principal.userId,
@@ -62,10 +62,17 @@ export async function createApiKey(
         key.secretHash,
         request.scopes,
         expiresAt,
+        JSON.stringify(request.gateway ?? {}),
       ],
     );
     if (!created) throw new Error("insert returned no key");
-    const details = { name: created.name, prefix: created.prefix, scopes: created.scopes, space_id: spaceId };
+    const details = {
+      name: created.name,
+      prefix: created.prefix,
+      scopes: created.scopes,
+      space_id: spaceId,
+      gateway: request.gateway ?? {},
+    };
     await recordAudit(tx, {
       action: "api_key.created",
       tenantId,

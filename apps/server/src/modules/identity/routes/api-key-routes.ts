@@ -5,17 +5,19 @@ import {
   createdApiKeySchema,
   pageQuerySchema,
   pageSchema,
+  updateApiKeyRequestSchema,
 } from "@tributary/contracts";
 import { z } from "zod";
 import { type AnyRoute, defineRoute } from "../../../http/route-builder.js";
 import { createApiKey } from "../api-keys/create-api-key.js";
 import { listApiKeys } from "../api-keys/list-api-keys.js";
 import { revokeApiKey } from "../api-keys/revoke-api-key.js";
+import { updateApiKey } from "../api-keys/update-api-key.js";
 import type { IdentityContext } from "../identity-context.js";
 
 const tags = ["api-keys"];
 
-/** API keys: create (secret shown once), list, revoke. */
+/** API keys: create (secret shown once), list, change name or gateway settings, revoke. */
 export function apiKeyRoutes(context: IdentityContext): AnyRoute[] {
   return [
     defineRoute({
@@ -38,6 +40,17 @@ export function apiKeyRoutes(context: IdentityContext): AnyRoute[] {
       query: pageQuerySchema.strict(),
       response: pageSchema(apiKeySchema),
       handler: ({ principal, query }) => listApiKeys(context, principal, query),
+    }),
+    defineRoute({
+      method: "PATCH",
+      url: "/api/v1/api-keys/:id",
+      summary: "Rename a key or replace its LLM gateway settings (limits, budgets, allowed models)",
+      tags,
+      auth: "required",
+      params: apiKeyIdParamsSchema,
+      body: updateApiKeyRequestSchema,
+      response: apiKeySchema,
+      handler: ({ principal, params, body }) => updateApiKey(context, principal, params.id, body),
     }),
     defineRoute({
       method: "DELETE",

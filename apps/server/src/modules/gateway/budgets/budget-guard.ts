@@ -1,0 +1,272 @@
+import type { BudgetMode, BudgetPeriod, BudgetScope } from "@tributary/contracts";
+import type { CacheStore, ReservationCounter } from "../../../platform/cache/index.js";
+import { assertNever } from "../../../platform/errors/index.js";
+import type { Sql } from "../../../platform/sql/index.js";
+import type { Logger } from "../../../platform/telemetry/logger.js";
+import { type SpendScope, spentSince } from "../../usage/index.js";
+import { type CounterReading, createBudgetAlerts } from "./budget-alerts.js";
+import { type PeriodWindow, periodWindow } from "./budget-period.js";
+import { type BudgetRule, type KeyBudgetSettings, keyBudgetRules } from "./budget-rule.js";
+import { scopeKey, TenantBudgetCache } from "./tenant-budgets.js";
+import { fromNanoUsd, toNanoUsd } from "./usd-units.js";
+
+export interface BudgetGuardOptions {
+  readonly sql: Sql;
+  readonly cache: CacheStore;
+  readonly logger: Logger;
+  /** Called after an alert event is committed, for prompt delivery (`events.notify()`). */
+  readonly notifyEvents?: () => void;
+  /** How long a tenant's budgets are reused before SQL is asked again; 5 000 ms by default. */
+  readonly budgetsTtlMs?: number;
+}
+
+export interface ReserveInput {
+  readonly tenantId: string;
+  readonly spaceId: string;
+  readonly userId: string;
+  readonly apiKeyId: string | null;
+  /** The calling key's own budgets (`Principal.apiKey.gateway`), if any. */
+  readonly keyBudgets?: KeyBudgetSettings | null;
+  /** What the call may cost at most, as far as can be told before it runs. */
+  readonly estimateUsd: number;
+  /** Picks the day and month; the current time by default. */
+  readonly now?: Date;
+}
+
+/** The hard budget a refused call would have passed. */
+export interface BudgetExceeded {
+  readonly budget_id: string;
+  readonly scope: BudgetScope;
+  readonly scope_id: string;
+  readonly period: BudgetPeriod;
+  readonly limit_usd: number;
+  /** Spent so far plus what calls in flight have reserved. */
+  readonly spent_usd: number;
+}
+
+/** A call's hold on its budgets; settle or release it exactly once (later calls do nothing). */
+export interface BudgetReservation {
+  readonly tenantId: string;
+  readonly spaceId: string;
+  readonly estimateUsd: number;
+  /** The budgets it holds, for logs. */
+  readonly budgets: ReadonlyArray<{
+    readonly id: string;
+    readonly mode: BudgetMode;
+    readonly period: BudgetPeriod;
+  }>;
+}
+
+export type ReserveResult =
+  | { readonly ok: true; readonly reservation: BudgetReservation }
+  | { readonly ok: false; readonly exceeded: BudgetExceeded };
+
+export interface BudgetGuard {
+  /**
+   * Reserves the estimate on every budget that applies (tenant, space, user, key, and the key's
+   * own), all or nothing: a hard budget whose spent + reserved + estimate would pass its limit
+   * refuses the call. Soft budgets never refuse; they alert. Throws when the cache fails.
+   */
+  reserve(input: ReserveInput): Promise<ReserveResult>;
+  /** Replaces the estimate by the actual cost (counters move by actual − estimate). */
+  settle(reservation: BudgetReservation, actualUsd: number): Promise<void>;
+  /** Gives the whole estimate back: the call failed and cost nothing. */
+  release(reservation: BudgetReservation): Promise<void>;
+  /** Forgets a tenant's cached budgets; admin changes call it. */
+  invalidate(tenantId: string): void;
+  /** Resolves once the alerts raised so far are written (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+interface Hold {
+  readonly key: string;
+  readonly rule: BudgetRule;
+  readonly window: PeriodWindow;
+}
+
+interface ReservationState {
+  readonly holds: readonly Hold[];
+  readonly amountNano: number;
+  done: boolean;
+}
+
+const dayMs = 86_400_000;
+/** Seeding and reserving again is bounded: a counter vanishing twice in a row is a broken store. */
+const maxSeedRounds = 3;
+
+/**
+ * Budget enforcement on the cache's reservation counters: one counter per budget and period
+ * (`gateway:budget:{tenant}:<budget id>:<2026-11-22 | 2026-11>`), seeded on first use from the
+ * usage records of the period, so restarted processes and other nodes agree. On the memory cache
+ * a reservation is a synchronous in-process step; on Redis, one Lua script over all counters.
+ */
+export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
+  const { sql, cache } = options;
+  const budgets = new TenantBudgetCache(sql, options.logger, options.budgetsTtlMs ?? 5_000);
+  const alerts = createBudgetAlerts(options);
+  const state = new WeakMap<BudgetReservation, ReservationState>();
+  // Concurrent first uses of a counter share one SQL sum.
+  const seeding = new Map<string, Promise<void>>();
+
+  async function applicableRules(input: ReserveInput): Promise<BudgetRule[]> {
+    const tenant = await budgets.get(input.tenantId);
+    const rules = [
+      ...(tenant.get(scopeKey("tenant", input.tenantId)) ?? []),
+      ...(tenant.get(scopeKey("space", input.spaceId)) ?? []),
+      ...(tenant.get(scopeKey("user", input.userId)) ?? []),
+    ];
+    if (input.apiKeyId !== null) {
+      rules.push(...(tenant.get(scopeKey("api_key", input.apiKeyId)) ?? []));
+      if (input.keyBudgets) rules.push(...keyBudgetRules(input.apiKeyId, input.keyBudgets));
+    }
+    return rules;
+  }
+
+  function seed(tenantId: string, holds: readonly Hold[], now: Date): Promise<void> {
+    const missing = holds.filter((hold) => !seeding.has(hold.key));
+    if (missing.length > 0) {
+      const run = seedFromUsage(tenantId, missing, now).finally(() => {
+        for (const hold of missing) seeding.delete(hold.key);
+      });
+      for (const hold of missing) seeding.set(hold.key, run);
+    }
+    return Promise.all(holds.map((hold) => seeding.get(hold.key))).then(() => undefined);
+  }
+
+  async function seedFromUsage(tenantId: string, holds: readonly Hold[], now: Date): Promise<void> {
+    const spent = await sql.withTenant(tenantId, async (tx) => {
+      const sums: number[] = [];
+      for (const hold of holds) {
+        sums.push(await spentSince(tx, spendScope(tenantId, hold.rule), hold.window.start, hold.window.end));
+      }
+      return sums;
+    });
+    await Promise.all(
+      holds.map((hold, i) =>
+        // setIfAbsent: when several nodes seed at once, the first value stands for all.
+        cache.reservations.seed(
+          hold.key,
+          toNanoUsd(spent[i] ?? 0, "nearest"),
+          counterTtlMs(hold.window, now),
+        ),
+      ),
+    );
+  }
+
+  function readings(holds: readonly Hold[], totals: readonly (number | null)[]): CounterReading[] {
+    return holds.flatMap((hold, i) => {
+      const totalNano = totals[i];
+      return totalNano === null || totalNano === undefined
+        ? []
+        : [{ rule: hold.rule, window: hold.window, totalNano }];
+    });
+  }
+
+  async function finish(
+    reservation: BudgetReservation,
+    deltaOf: (amountNano: number) => number,
+  ): Promise<void> {
+    const held = state.get(reservation);
+    if (!held || held.done) return;
+    held.done = true;
+    const delta = deltaOf(held.amountNano);
+    if (held.holds.length === 0 || delta === 0) return;
+    const totals = await cache.reservations.adjust(
+      held.holds.map((hold) => hold.key),
+      delta,
+    );
+    if (delta > 0) alerts.check(reservation.tenantId, reservation.spaceId, readings(held.holds, totals));
+  }
+
+  return {
+    async reserve(input) {
+      const now = input.now ?? new Date();
+      const amountNano = toNanoUsd(input.estimateUsd, "up");
+      const holds = (await applicableRules(input)).map((rule): Hold => {
+        const window = periodWindow(rule.period, now);
+        return { key: `gateway:budget:{${input.tenantId}}:${rule.id}:${window.label}`, rule, window };
+      });
+      const reservation: BudgetReservation = {
+        tenantId: input.tenantId,
+        spaceId: input.spaceId,
+        estimateUsd: input.estimateUsd,
+        budgets: holds.map(({ rule }) => ({ id: rule.id, mode: rule.mode, period: rule.period })),
+      };
+      if (holds.length === 0) {
+        state.set(reservation, { holds, amountNano, done: false });
+        return { ok: true, reservation };
+      }
+      const counters: ReservationCounter[] = holds.map(({ key, rule }) => ({
+        key,
+        limit: rule.mode === "hard" ? rule.limitNano : null,
+      }));
+      for (let round = 0; round < maxSeedRounds; round++) {
+        const outcome = await cache.reservations.reserve(counters, amountNano);
+        switch (outcome.status) {
+          case "missing":
+            await seed(
+              input.tenantId,
+              outcome.missing.flatMap((i) => holds[i] ?? []),
+              now,
+            );
+            continue;
+          case "refused": {
+            const hold = holds[outcome.index];
+            if (!hold) throw new Error(`budget counter ${outcome.index} refused but is unknown`);
+            return {
+              ok: false,
+              exceeded: {
+                budget_id: hold.rule.id,
+                scope: hold.rule.scope,
+                scope_id: hold.rule.scopeId,
+                period: hold.rule.period,
+                limit_usd: hold.rule.limitUsd,
+                spent_usd: fromNanoUsd(outcome.totals[outcome.index] ?? 0),
+              },
+            };
+          }
+          case "reserved":
+            state.set(reservation, { holds, amountNano, done: false });
+            alerts.check(input.tenantId, input.spaceId, readings(holds, outcome.totals));
+            return { ok: true, reservation };
+          default:
+            return assertNever(outcome);
+        }
+      }
+      throw new Error("budget counters disappeared while being seeded; is the cache evicting them?");
+    },
+    settle(reservation, actualUsd) {
+      const actualNano = toNanoUsd(actualUsd, "nearest");
+      return finish(reservation, (amountNano) => actualNano - amountNano);
+    },
+    release(reservation) {
+      return finish(reservation, (amountNano) => -amountNano);
+    },
+    invalidate(tenantId) {
+      budgets.invalidate(tenantId);
+    },
+    idle() {
+      return alerts.idle();
+    },
+  };
+}
+
+/** Counters outlive their period by two days, so calls that straddle midnight still settle. */
+function counterTtlMs(window: PeriodWindow, now: Date): number {
+  return Math.max(0, window.end.getTime() - now.getTime()) + 2 * dayMs;
+}
+
+function spendScope(tenantId: string, rule: BudgetRule): SpendScope {
+  switch (rule.scope) {
+    case "tenant":
+      return { tenantId, kind: "tenant" };
+    case "space":
+      return { tenantId, kind: "space", spaceId: rule.scopeId };
+    case "user":
+      return { tenantId, kind: "user", userId: rule.scopeId };
+    case "api_key":
+      return { tenantId, kind: "api_key", apiKeyId: rule.scopeId };
+    default:
+      return assertNever(rule.scope);
+  }
+}

@@ -1,0 +1,95 @@
+import type { Budget, BudgetMode, BudgetPeriod, BudgetScope } from "@tributary/contracts";
+import { toNanoUsd } from "./usd-units.js";
+
+/** A budget as the hot path uses it: limits already in nano-USD. */
+export interface BudgetRule {
+  /** A gateway_budgets id, or `api_key:<key id>:<period>` for a key's own budget. */
+  readonly id: string;
+  readonly scope: BudgetScope;
+  readonly scopeId: string;
+  readonly period: BudgetPeriod;
+  readonly mode: BudgetMode;
+  readonly limitUsd: number;
+  readonly limitNano: number;
+  readonly alertThreshold: number;
+}
+
+/** A gateway_budgets row as PostgreSQL returns it (numeric as text). */
+export interface BudgetRow {
+  id: string;
+  tenant_id: string;
+  scope: BudgetScope;
+  scope_id: string;
+  period: BudgetPeriod;
+  limit_usd: string;
+  mode: BudgetMode;
+  alert_threshold: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const budgetColumns =
+  "id, tenant_id, scope, scope_id, period, limit_usd, mode, alert_threshold, created_at, updated_at";
+
+export function toBudget(row: BudgetRow): Budget {
+  return {
+    id: row.id,
+    tenant_id: row.tenant_id,
+    scope: row.scope,
+    scope_id: row.scope_id,
+    period: row.period,
+    limit_usd: Number(row.limit_usd),
+    mode: row.mode,
+    alert_threshold: Number(row.alert_threshold),
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+export function toRule(row: BudgetRow): BudgetRule {
+  const limitUsd = Number(row.limit_usd);
+  return {
+    id: row.id,
+    scope: row.scope,
+    scopeId: row.scope_id,
+    period: row.period,
+    mode: row.mode,
+    limitUsd,
+    limitNano: toNanoUsd(limitUsd, "nearest"),
+    alertThreshold: Number(row.alert_threshold),
+  };
+}
+
+/**
+ * The budgets an API key carries in its own settings (identity's `Principal.apiKey.gateway`),
+ * passed as plain values so the gateway needs nothing from identity here.
+ */
+export interface KeyBudgetSettings {
+  readonly budget_daily_usd?: number | null;
+  readonly budget_monthly_usd?: number | null;
+  /** `hard` unless set. */
+  readonly budget_mode?: BudgetMode | null;
+}
+
+const keyAlertThreshold = 0.8;
+
+export function keyBudgetRules(apiKeyId: string, settings: KeyBudgetSettings): BudgetRule[] {
+  const mode = settings.budget_mode ?? "hard";
+  const rules: BudgetRule[] = [];
+  const add = (period: BudgetPeriod, limitUsd: number | null | undefined) => {
+    if (limitUsd === null || limitUsd === undefined) return;
+    rules.push({
+      id: `api_key:${apiKeyId}:${period}`,
+      scope: "api_key",
+      scopeId: apiKeyId,
+      period,
+      mode,
+      limitUsd,
+      limitNano: toNanoUsd(limitUsd, "nearest"),
+      alertThreshold: keyAlertThreshold,
+    });
+  };
+  add("day", settings.budget_daily_usd);
+  add("month", settings.budget_monthly_usd);
+  return rules;
+}

@@ -1,0 +1,259 @@
+import type { Capability } from "../catalog/types.js";
+import { GatewayError } from "../gateway-error.js";
+import type { TokenUsage } from "../pricing/token-usage.js";
+import type {
+  AnthropicMessageResponse,
+  AnthropicRequest,
+  AnthropicStreamEvent,
+  OpenAiChatCompletion,
+} from "../protocols/index.js";
+import {
+  AnthropicStreamUsage,
+  anthropicRequestToOpenAi,
+  formatAnthropicSse,
+  OpenAiStreamToAnthropic,
+  openAiResponseToAnthropic,
+  usageFromAnthropic,
+  usageFromOpenAi,
+} from "../protocols/index.js";
+import type { Target } from "../routing/plan-route.js";
+import type {
+  InboundProtocol,
+  SseEvent,
+  StreamSession,
+  TextFilter,
+  UpstreamCall,
+} from "./inbound-protocol.js";
+import { translationError } from "./openai-inbound.js";
+import { renderAnthropicError } from "./render-error.js";
+import { contentSlots, hasImage, messagesOf, type TextSlot } from "./text-parts.js";
+
+/** `POST /v1/messages`: Anthropic clients, served by Anthropic or OpenAI-protocol upstreams. */
+export const anthropicInbound: InboundProtocol = {
+  name: "anthropic",
+  endpoint: "messages",
+  kind: "chat",
+
+  validate(body) {
+    if (typeof body.model !== "string" || body.model === "") {
+      throw new GatewayError("invalid_request", "model: Field required", { param: "model" });
+    }
+    if (!Array.isArray(body.messages) || body.messages.length === 0) {
+      throw new GatewayError("invalid_request", "messages: at least one message is required", {
+        param: "messages",
+      });
+    }
+    if (typeof body.max_tokens !== "number" || !Number.isInteger(body.max_tokens) || body.max_tokens < 1) {
+      throw new GatewayError("invalid_request", "max_tokens: Field required (a positive integer)", {
+        param: "max_tokens",
+      });
+    }
+  },
+
+  needs(body) {
+    const needs: Capability[] = [];
+    if (Array.isArray(body.tools) && body.tools.length > 0) needs.push("functions");
+    if (hasImage(body)) needs.push("vision");
+    if (body.stream === true) needs.push("streaming");
+    return needs;
+  },
+
+  maxTokens(body) {
+    return typeof body.max_tokens === "number" ? body.max_tokens : null;
+  },
+
+  wantsStreamUsage() {
+    return true;
+  },
+
+  toUpstream(body, target, stream): UpstreamCall {
+    switch (target.provider.type) {
+      case "anthropic":
+        // Same protocol: passed through untouched but for the model (cache_control included).
+        return {
+          path: "/v1/messages",
+          body: JSON.stringify({ ...body, model: target.deployment.upstreamModel }),
+        };
+      case "openai":
+      case "openai_compatible":
+      case "local": {
+        try {
+          const out = anthropicRequestToOpenAi(body as unknown as AnthropicRequest, {
+            upstreamModel: target.deployment.upstreamModel,
+            maxTokensField: target.provider.type === "openai" ? "max_completion_tokens" : "max_tokens",
+          }) as unknown as Record<string, unknown>;
+          if (stream) out.stream_options = { include_usage: true };
+          return { path: "/chat/completions", body: JSON.stringify(out) };
+        } catch (error) {
+          throw translationError(error);
+        }
+      }
+    }
+  },
+
+  fromUpstream(text, target, requestedModel) {
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      throw new GatewayError("upstream", `${target.provider.name} answered with a body that is not JSON`, {
+        code: "bad_upstream_response",
+      });
+    }
+    if (target.provider.type === "anthropic") {
+      const message = parsed as unknown as AnthropicMessageResponse;
+      return {
+        body: parsed,
+        usage: message.usage ? usageFromAnthropic(message.usage) : null,
+        text: messageText(parsed),
+      };
+    }
+    const completion = parsed as unknown as OpenAiChatCompletion;
+    const body = openAiResponseToAnthropic(completion, { model: requestedModel }) as unknown as Record<
+      string,
+      unknown
+    >;
+    return {
+      body,
+      usage: completion.usage ? usageFromOpenAi(completion.usage) : null,
+      text: messageText(body),
+    };
+  },
+
+  openStream(target, requestedModel) {
+    return new AnthropicClientStream(target, requestedModel);
+  },
+
+  decorate() {
+    // The Messages format has no field for router metadata; it stays in the usage record and headers.
+  },
+
+  renderError: renderAnthropicError,
+
+  promptTexts(body) {
+    const slots: TextSlot[] = [...contentSlots(body, "system")];
+    for (const message of messagesOf(body)) slots.push(...contentSlots(message, "content"));
+    return slots;
+  },
+
+  completionTexts(body) {
+    return contentSlots(body, "content");
+  },
+};
+
+class AnthropicClientStream implements StreamSession {
+  private readonly translator: OpenAiStreamToAnthropic | null;
+  private readonly watcher: AnthropicStreamUsage | null;
+  private filter: TextFilter | null = null;
+  private lastData: string | null = null;
+  private lastParsed: unknown = null;
+
+  constructor(target: Target, requestedModel: string) {
+    const anthropic = target.provider.type === "anthropic";
+    this.translator = anthropic ? null : new OpenAiStreamToAnthropic({ model: requestedModel });
+    this.watcher = anthropic ? new AnthropicStreamUsage() : null;
+  }
+
+  setTextFilter(filter: TextFilter | null): void {
+    this.filter = filter;
+  }
+
+  isFirstOutput(event: SseEvent): boolean {
+    if (event.data === "[DONE]") return true;
+    const parsed = this.parse(event.data) as Record<string, unknown> | null;
+    if (!parsed) return false;
+    if (this.watcher) {
+      const type = parsed.type;
+      return (
+        type === "content_block_delta" ||
+        type === "message_delta" ||
+        type === "message_stop" ||
+        type === "error"
+      );
+    }
+    if ("error" in parsed) return true;
+    const choice = (
+      parsed.choices as Array<{ delta?: Record<string, unknown>; finish_reason?: unknown }> | undefined
+    )?.[0];
+    if (!choice) return parsed.usage !== undefined && parsed.usage !== null;
+    const delta = choice.delta ?? {};
+    return (
+      (typeof delta.content === "string" && delta.content.length > 0) ||
+      Array.isArray(delta.tool_calls) ||
+      (choice.finish_reason !== null && choice.finish_reason !== undefined)
+    );
+  }
+
+  push(event: SseEvent): string[] {
+    if (event.data === "[DONE]") return [];
+    const parsed = this.parse(event.data);
+    if (!parsed) return [];
+    const events: AnthropicStreamEvent[] = this.translator
+      ? this.translator.push(parsed as never)
+      : [parsed as AnthropicStreamEvent];
+    if (this.watcher) this.watcher.push(parsed as AnthropicStreamEvent);
+    return events.flatMap((e) => this.emit(e));
+  }
+
+  finish(): string[] {
+    const frames: string[] = [];
+    if (this.translator) for (const event of this.translator.end()) frames.push(...this.emit(event));
+    return frames;
+  }
+
+  errorFrame(message: string): string {
+    return formatAnthropicSse({ type: "error", error: { type: "api_error", message } } as never);
+  }
+
+  usage(): TokenUsage | null {
+    if (this.watcher) return this.watcher.usageReported ? { ...this.watcher.usage } : null;
+    return this.translator?.usageReported ? { ...this.translator.usage } : null;
+  }
+
+  generatedText(): string {
+    return this.watcher ? this.watcher.generatedText() : (this.translator?.generatedText() ?? "");
+  }
+
+  private emit(event: AnthropicStreamEvent): string[] {
+    if (!this.filter) return [formatAnthropicSse(event)];
+    const frames: string[] = [];
+    if (event.type === "content_block_delta" && event.delta.type === "text_delta") {
+      event.delta.text = this.filter.push(event.delta.text);
+    } else if (event.type === "content_block_stop") {
+      const rest = this.filter.flush();
+      if (rest) {
+        frames.push(
+          formatAnthropicSse({
+            type: "content_block_delta",
+            index: event.index,
+            delta: { type: "text_delta", text: rest },
+          } as AnthropicStreamEvent),
+        );
+      }
+    }
+    frames.push(formatAnthropicSse(event));
+    return frames;
+  }
+
+  private parse(data: string): unknown {
+    if (data === this.lastData) return this.lastParsed;
+    this.lastData = data;
+    try {
+      this.lastParsed = JSON.parse(data);
+    } catch {
+      this.lastParsed = null;
+    }
+    return this.lastParsed;
+  }
+}
+
+function messageText(body: Record<string, unknown>): string {
+  const content = Array.isArray(body.content) ? body.content : [];
+  let text = "";
+  for (const block of content) {
+    const b = block as { type?: string; text?: unknown; input?: unknown } | null;
+    if (typeof b?.text === "string") text += b.text;
+    else if (b?.type === "tool_use") text += JSON.stringify(b.input ?? {});
+  }
+  return text;
+}

@@ -1,0 +1,57 @@
+import { Counter, Histogram } from "prom-client";
+import type { Metrics } from "../../platform/telemetry/metrics.js";
+import type { TokenUsage } from "./pricing/token-usage.js";
+
+/** The gateway's Prometheus series; labels stay within the budget (model, provider, status, class). */
+export function createGatewayMetrics(metrics: Metrics) {
+  const registers = [metrics.registry];
+  const requests = new Counter({
+    name: "gateway_requests_total",
+    help: "Gateway calls by served model, provider and HTTP status",
+    labelNames: ["model", "provider", "status"] as const,
+    registers,
+  });
+  const overhead = new Histogram({
+    name: "gateway_overhead_seconds",
+    help: "Time spent in Tributary itself per gateway call (total minus provider time)",
+    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1],
+    registers,
+  });
+  const tokens = new Counter({
+    name: "gateway_tokens_total",
+    help: "Tokens metered by the gateway, by class",
+    labelNames: ["class"] as const,
+    registers,
+  });
+  const cost = new Counter({
+    name: "gateway_cost_usd_total",
+    help: "Provider cost metered by the gateway, in USD",
+    registers,
+  });
+  return {
+    observe(call: {
+      model: string;
+      provider: string;
+      status: number;
+      overheadMs: number;
+      usage: TokenUsage | null;
+      costUsd: number;
+    }): void {
+      requests.inc({ model: call.model, provider: call.provider, status: String(call.status) });
+      overhead.observe(call.overheadMs / 1000);
+      const usage = call.usage;
+      if (usage) {
+        const uncached = Math.max(0, usage.inputTokens - usage.cachedInputTokens - usage.cacheWriteTokens);
+        if (uncached) tokens.inc({ class: "input" }, uncached);
+        if (usage.cachedInputTokens) tokens.inc({ class: "cached_input" }, usage.cachedInputTokens);
+        if (usage.cacheWriteTokens) tokens.inc({ class: "cache_write" }, usage.cacheWriteTokens);
+        const plainOutput = Math.max(0, usage.outputTokens - usage.reasoningTokens);
+        if (plainOutput) tokens.inc({ class: "output" }, plainOutput);
+        if (usage.reasoningTokens) tokens.inc({ class: "reasoning" }, usage.reasoningTokens);
+      }
+      if (call.costUsd > 0) cost.inc(call.costUsd);
+    },
+  };
+}
+
+export type GatewayMetrics = ReturnType<typeof createGatewayMetrics>;

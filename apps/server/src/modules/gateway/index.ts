@@ -1,0 +1,1 @@
+export { createGatewayModule, type GatewayModule, type GatewayModuleOptions } from "./gateway-module.js";

@@ -1,0 +1,2 @@
+export { createKeyLimits, type KeyLimits, type LimitDecision } from "./key-limits.js";
+export { duration, rateLimitHeaders } from "./rate-limit-headers.js";

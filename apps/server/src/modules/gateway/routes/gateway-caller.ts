@@ -1,0 +1,87 @@
+import type { FastifyRequest } from "fastify";
+import { LRUCache } from "lru-cache";
+import { credentialsOf } from "../../../http/context.js";
+import type { AuthHooks, Principal, SpaceContext } from "../../../platform/auth/index.js";
+import { AppError } from "../../../platform/errors/index.js";
+import { GatewayError } from "../gateway-error.js";
+
+/** Who is calling the gateway and where the call is accounted: tenant and space come from the server. */
+export interface GatewayCaller {
+  readonly principal: Principal;
+  readonly tenantId: string;
+  readonly spaceId: string;
+  readonly userId: string;
+  readonly apiKeyId: string | null;
+}
+
+export interface CallerResolverOptions {
+  readonly auth: AuthHooks;
+  /** The space used when neither the key nor the request names one. */
+  readonly defaultSpaceOf: (userId: string) => Promise<string | null>;
+  /** How long a resolved membership is reused; a removed member loses access within this bound. */
+  readonly ttlMs?: number;
+}
+
+/**
+ * Authenticates a gateway call and resolves its space. Memberships are cached briefly because
+ * the gateway's overhead budget has no room for a database round trip per call.
+ */
+export function createCallerResolver(options: CallerResolverOptions) {
+  const ttl = options.ttlMs ?? 5_000;
+  const spaces = new LRUCache<string, SpaceContext>({ max: 10_000, ttl });
+  const defaults = new LRUCache<string, string>({ max: 10_000, ttl });
+
+  return async function resolveCaller(request: FastifyRequest): Promise<GatewayCaller> {
+    const principal = await options.auth.authenticate(credentialsOf(request));
+    if (!principal) {
+      throw new GatewayError("authentication", "Invalid or missing API key", { code: "invalid_api_key" });
+    }
+    if (
+      principal.scopes !== null &&
+      !principal.scopes.includes("gateway:invoke") &&
+      !principal.scopes.includes("admin")
+    ) {
+      throw new GatewayError("permission", "This API key lacks the scope gateway:invoke", {
+        code: "insufficient_scope",
+      });
+    }
+    const header = request.headers["x-space-id"];
+    const requested = typeof header === "string" && header.length > 0 ? header : null;
+    const spaceId = requested ?? principal.restrictedToSpaceId ?? (await defaultSpace(principal.userId));
+    if (!spaceId) {
+      throw new GatewayError("permission", "No space to account this call to: send X-Space-ID", {
+        code: "space_required",
+      });
+    }
+    const cacheKey = `${principal.kind}:${principal.id}:${spaceId}`;
+    let space = spaces.get(cacheKey);
+    if (!space) {
+      try {
+        space = await options.auth.resolveSpace(principal, spaceId);
+      } catch (error) {
+        if (error instanceof AppError && error.code === "NOT_FOUND") {
+          throw new GatewayError("not_found", `Space ${spaceId} not found`, { code: "space_not_found" });
+        }
+        throw error;
+      }
+      spaces.set(cacheKey, space);
+    }
+    return {
+      principal,
+      tenantId: space.tenantId,
+      spaceId: space.spaceId,
+      userId: principal.userId,
+      apiKeyId: principal.kind === "api_key" ? principal.id : null,
+    };
+  };
+
+  async function defaultSpace(userId: string): Promise<string | null> {
+    const cached = defaults.get(userId);
+    if (cached) return cached;
+    const spaceId = await options.defaultSpaceOf(userId);
+    if (spaceId) defaults.set(userId, spaceId);
+    return spaceId;
+  }
+}
+
+export type CallerResolver = ReturnType<typeof createCallerResolver>;

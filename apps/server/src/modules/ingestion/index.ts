@@ -1,0 +1,13 @@
+export {
+  createStreamingRedactor,
+  detectPii,
+  type PiiEntityType,
+  type PiiFinding,
+  type PiiPolicy,
+  redactPii,
+} from "./analysis/index.js";
+export {
+  createIngestionModule,
+  type IngestionModule,
+  type IngestionModuleOptions,
+} from "./ingestion-module.js";
