@@ -23,7 +23,6 @@ import { registerWireRoutes } from "./routes/wire-routes.js";
 import { CircuitBreakers } from "./routing/circuit-breaker.js";
 import { LatencyTracker } from "./routing/latency-tracker.js";
 import { UpstreamClient } from "./upstream/upstream-client.js";
-import { toUsageRecordInput } from "./usage-record-input.js";
 
 export interface GatewayModuleOptions {
   readonly config: GatewayConfig;
@@ -93,10 +92,11 @@ export function createGatewayModule(options: GatewayModuleOptions) {
     responseCache: new ResponseCache(cache, config.cacheTtlSeconds * 1000),
     limits: createKeyLimits(cache),
     budgets,
-    usage: { record: (record) => recorder.record(toUsageRecordInput(record)) },
+    usage: recorder,
     guardrails: createGuardrails(),
     metrics: gatewayMetrics,
     defaultGuardrailPolicy: config.guardrailPolicy,
+    logger,
   };
   const routes = [
     ...catalogRoutes(catalog, { sql, logger }),

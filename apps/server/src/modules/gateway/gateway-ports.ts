@@ -1,4 +1,4 @@
-import type { TokenUsage } from "./pricing/token-usage.js";
+import type { UsageRecordInput } from "../usage/index.js";
 
 /** The answer of a rate limit check, enough for `Retry-After` and `x-ratelimit-*` headers. */
 export interface LimitDecision {
@@ -48,36 +48,7 @@ export interface BudgetPort {
   release(reservation: BudgetReservation): Promise<void>;
 }
 
-/** One gateway call, as metered. */
-export interface GatewayUsageRecord {
-  readonly tenantId: string;
-  readonly spaceId: string;
-  readonly userId: string;
-  readonly apiKeyId: string | null;
-  readonly applicationId: string | null;
-  readonly requestId: string;
-  readonly endpoint: "chat" | "messages" | "embeddings";
-  readonly protocol: "openai" | "anthropic";
-  readonly requestedModel: string;
-  readonly model: string;
-  readonly provider: string;
-  readonly deploymentId: string | null;
-  readonly usage: TokenUsage;
-  readonly costUsd: number;
-  readonly priceVersion: number | null;
-  readonly estimated: boolean;
-  readonly latencyMs: number;
-  readonly overheadMs: number;
-  readonly status: "success" | "error" | "cancelled";
-  readonly httpStatus: number;
-  readonly errorCode: string | null;
-  readonly cacheHit: boolean;
-  readonly fallbackUsed: boolean;
-  readonly attemptCount: number;
-  readonly guardrail: Readonly<Record<string, unknown>> | null;
-  readonly stream: boolean;
-}
-
+/** Where metered calls go: the usage module's bounded recorder. */
 export interface UsagePort {
-  record(record: GatewayUsageRecord): void | Promise<void>;
+  record(record: UsageRecordInput): void | Promise<void>;
 }

@@ -9,8 +9,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "../../../platform/auth/index.js";
 import { startTestInstance, type TestInstance } from "../../../testing/test-instance.js";
+import { callAs, organizationOf, register } from "../../usage/testing/tenant-accounts.js";
 import { budgetRoutes } from "../routes/budget-routes.js";
-import { callAs, organizationWithMember, register } from "./testing/budget-admin-client.js";
 
 let instance: TestInstance;
 let owner: TokenResponse;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   [owner, member, outsider] = (await Promise.all(
     ["owner", "member", "outsider"].map((l) => register(app(), l)),
   )) as [TokenResponse, TokenResponse, TokenResponse];
-  org = await organizationWithMember(app(), owner, member);
+  org = await organizationOf(app(), owner, [{ account: member, role: "member" }]);
 });
 afterAll(async () => {
   await instance?.close();

@@ -27,6 +27,7 @@ import type {
 import { translationError } from "./openai-inbound.js";
 import { renderAnthropicError } from "./render-error.js";
 import { contentSlots, hasImage, messagesOf, type TextSlot } from "./text-parts.js";
+import { UpstreamEventReader } from "./upstream-events.js";
 
 /** `POST /v1/messages`: Anthropic clients, served by Anthropic or OpenAI-protocol upstreams. */
 export const anthropicInbound: InboundProtocol = {
@@ -145,11 +146,11 @@ class AnthropicClientStream implements StreamSession {
   private readonly translator: OpenAiStreamToAnthropic | null;
   private readonly watcher: AnthropicStreamUsage | null;
   private filter: TextFilter | null = null;
-  private lastData: string | null = null;
-  private lastParsed: unknown = null;
+  private readonly events: UpstreamEventReader;
 
   constructor(target: Target, requestedModel: string) {
     const anthropic = target.provider.type === "anthropic";
+    this.events = new UpstreamEventReader(anthropic ? "anthropic" : "openai");
     this.translator = anthropic ? null : new OpenAiStreamToAnthropic({ model: requestedModel });
     this.watcher = anthropic ? new AnthropicStreamUsage() : null;
   }
@@ -159,39 +160,17 @@ class AnthropicClientStream implements StreamSession {
   }
 
   isFirstOutput(event: SseEvent): boolean {
-    if (event.data === "[DONE]") return true;
-    const parsed = this.parse(event.data) as Record<string, unknown> | null;
-    if (!parsed) return false;
-    if (this.watcher) {
-      const type = parsed.type;
-      return (
-        type === "content_block_delta" ||
-        type === "message_delta" ||
-        type === "message_stop" ||
-        type === "error"
-      );
-    }
-    if ("error" in parsed) return true;
-    const choice = (
-      parsed.choices as Array<{ delta?: Record<string, unknown>; finish_reason?: unknown }> | undefined
-    )?.[0];
-    if (!choice) return parsed.usage !== undefined && parsed.usage !== null;
-    const delta = choice.delta ?? {};
-    return (
-      (typeof delta.content === "string" && delta.content.length > 0) ||
-      Array.isArray(delta.tool_calls) ||
-      (choice.finish_reason !== null && choice.finish_reason !== undefined)
-    );
+    return this.events.isFirstOutput(event);
   }
 
   push(event: SseEvent): string[] {
     if (event.data === "[DONE]") return [];
-    const parsed = this.parse(event.data);
+    const parsed = this.events.parse(event.data);
     if (!parsed) return [];
     const events: AnthropicStreamEvent[] = this.translator
       ? this.translator.push(parsed as never)
-      : [parsed as AnthropicStreamEvent];
-    if (this.watcher) this.watcher.push(parsed as AnthropicStreamEvent);
+      : [parsed as unknown as AnthropicStreamEvent];
+    if (this.watcher) this.watcher.push(parsed as unknown as AnthropicStreamEvent);
     return events.flatMap((e) => this.emit(e));
   }
 
@@ -233,17 +212,6 @@ class AnthropicClientStream implements StreamSession {
     }
     frames.push(formatAnthropicSse(event));
     return frames;
-  }
-
-  private parse(data: string): unknown {
-    if (data === this.lastData) return this.lastParsed;
-    this.lastData = data;
-    try {
-      this.lastParsed = JSON.parse(data);
-    } catch {
-      this.lastParsed = null;
-    }
-    return this.lastParsed;
   }
 }
 

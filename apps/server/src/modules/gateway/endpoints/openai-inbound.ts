@@ -29,6 +29,7 @@ import type {
 } from "./inbound-protocol.js";
 import { renderOpenAiError } from "./render-error.js";
 import { contentSlots, hasImage, messagesOf, type TextSlot } from "./text-parts.js";
+import { UpstreamEventReader } from "./upstream-events.js";
 
 /** `POST /v1/chat/completions`: OpenAI clients, served by OpenAI-protocol or Anthropic upstreams. */
 export const openAiInbound: InboundProtocol = {
@@ -155,8 +156,7 @@ class OpenAiClientStream implements StreamSession {
   private readonly watcher: OpenAiStreamUsage | null;
   private pending: OpenAiChatCompletionChunk | null = null;
   private filter: TextFilter | null = null;
-  private lastData: string | null = null;
-  private lastParsed: unknown = null;
+  private readonly events: UpstreamEventReader;
 
   constructor(
     target: Target,
@@ -165,6 +165,7 @@ class OpenAiClientStream implements StreamSession {
     request: Record<string, unknown>,
   ) {
     const anthropic = target.provider.type === "anthropic";
+    this.events = new UpstreamEventReader(anthropic ? "anthropic" : "openai");
     const tool = anthropic ? structuredOutputToolName(request as unknown as OpenAiChatRequest) : undefined;
     this.translator = anthropic
       ? new AnthropicStreamToOpenAi({
@@ -181,35 +182,12 @@ class OpenAiClientStream implements StreamSession {
   }
 
   isFirstOutput(event: SseEvent): boolean {
-    if (event.data === "[DONE]") return true;
-    const parsed = this.parse(event.data) as Record<string, unknown> | null;
-    if (!parsed) return false;
-    if (this.translator) {
-      const type = parsed.type;
-      return (
-        type === "content_block_delta" ||
-        type === "message_delta" ||
-        type === "message_stop" ||
-        type === "error"
-      );
-    }
-    if ("error" in parsed) return true;
-    const choice = (
-      parsed.choices as Array<{ delta?: Record<string, unknown>; finish_reason?: unknown }> | undefined
-    )?.[0];
-    if (!choice) return parsed.usage !== undefined && parsed.usage !== null;
-    const delta = choice.delta ?? {};
-    return (
-      (typeof delta.content === "string" && delta.content.length > 0) ||
-      Array.isArray(delta.tool_calls) ||
-      (typeof delta.refusal === "string" && delta.refusal.length > 0) ||
-      (choice.finish_reason !== null && choice.finish_reason !== undefined)
-    );
+    return this.events.isFirstOutput(event);
   }
 
   push(event: SseEvent): string[] {
     if (event.data === "[DONE]") return [];
-    const parsed = this.parse(event.data);
+    const parsed = this.events.parse(event.data);
     if (!parsed) return [];
     if (this.translator) {
       const frames: string[] = [];
@@ -281,17 +259,6 @@ class OpenAiClientStream implements StreamSession {
     const frames = this.pending ? [formatSse(this.pending)] : [];
     this.pending = chunk;
     return frames;
-  }
-
-  private parse(data: string): unknown {
-    if (data === this.lastData) return this.lastParsed;
-    this.lastData = data;
-    try {
-      this.lastParsed = JSON.parse(data);
-    } catch {
-      this.lastParsed = null;
-    }
-    return this.lastParsed;
   }
 }
 
