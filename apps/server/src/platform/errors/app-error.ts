@@ -20,6 +20,16 @@ export const errorCodes = [
   "NOT_IMPLEMENTED",
   "SERVICE_UNAVAILABLE",
   "TIMEOUT",
+  // Retrieval (the DeepLake API's codes, spec tas-processing-vectors §2, §4, §5.6, G40).
+  "DATASET_NOT_FOUND",
+  "DATASET_ALREADY_EXISTS",
+  "INVALID_DATASET_CONFIG",
+  "VECTOR_NOT_FOUND",
+  "DUPLICATE_VECTOR",
+  "INVALID_VECTOR_DIMENSIONS",
+  "INVALID_DIMENSIONS",
+  "INVALID_SEARCH_PARAMS",
+  "EMBEDDING_FAILED",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -29,6 +39,11 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case "VALIDATION_ERROR":
     case "INVALID_JSON":
+    case "INVALID_DATASET_CONFIG":
+    case "INVALID_VECTOR_DIMENSIONS":
+    case "INVALID_DIMENSIONS":
+    case "INVALID_SEARCH_PARAMS":
+    case "EMBEDDING_FAILED":
       return 400;
     case "UNAUTHORIZED":
       return 401;
@@ -36,11 +51,15 @@ export function httpStatusOf(code: ErrorCode): number {
       return 403;
     case "NOT_FOUND":
     case "ROUTE_NOT_FOUND":
+    case "DATASET_NOT_FOUND":
+    case "VECTOR_NOT_FOUND":
       return 404;
     case "METHOD_NOT_ALLOWED":
       return 405;
     case "CONFLICT":
     case "IDEMPOTENCY_KEY_IN_PROGRESS":
+    case "DATASET_ALREADY_EXISTS":
+    case "DUPLICATE_VECTOR":
       return 409;
     case "PAYLOAD_TOO_LARGE":
       return 413;
