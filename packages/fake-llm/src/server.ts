@@ -18,7 +18,7 @@ function recordable(req: IncomingMessage, path: string, body: unknown): Recorded
     if (value !== undefined && !SECRET_HEADERS.has(name))
       headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
-  return { method: req.method ?? "GET", path, headers, body };
+  return { method: req.method ?? "GET", path, headers, body, responseEnd: "pending" };
 }
 
 async function dispatch(
@@ -67,7 +67,14 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     const path = new URL(req.url ?? "/", "http://fake").pathname;
     void (async () => {
       const parsed = await readJsonBody(req);
-      if (record) requests.push(recordable(req, path, parsed.ok ? parsed.body : undefined));
+      if (record) {
+        const recorded = recordable(req, path, parsed.ok ? parsed.body : undefined);
+        requests.push(recorded);
+        // Tells a test whether its client's abort reached the upstream (a cancelled stream).
+        res.once("close", () => {
+          recorded.responseEnd = res.writableFinished ? "finished" : "closed_early";
+        });
+      }
       if (!parsed.ok) {
         const message = "We could not parse the JSON body of your request.";
         return sendJson(

@@ -64,6 +64,11 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** Parsed JSON body, or undefined when there was none. */
   body: unknown;
+  /**
+   * How the response ended: `finished` once fully written, `closed_early` when the connection
+   * closed first (the client went away or aborted, or a drop fault cut it), `pending` until then.
+   */
+  responseEnd: "pending" | "finished" | "closed_early";
 }
 
 export interface FakeLlmOptions {

@@ -66,6 +66,35 @@ export interface IngestionConfig {
   };
 }
 
+export interface EmbeddingConfig {
+  /** Undefined: chosen at start-up (onnx with a model dir, else openai_compatible with a base URL, else lexical). */
+  readonly provider: "lexical" | "onnx" | "openai_compatible" | "ollama" | undefined;
+  readonly model: string | undefined;
+  readonly baseUrl: string | undefined;
+  readonly apiKey: string | undefined;
+  readonly dimensions: number | undefined;
+  readonly modelDir: string | undefined;
+  readonly allowDownload: boolean;
+  readonly batchSize: number;
+  readonly maxConcurrent: number;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly retryMaxWaitMs: number;
+  readonly cacheEntries: number;
+}
+
+export interface RetrievalConfig {
+  readonly vectorStore: "pgvector" | "disabled";
+  readonly embeddings: EmbeddingConfig;
+  /** Default minimum component score for space search. */
+  readonly minScore: number;
+}
+
+export interface AssistantConfig {
+  /** Share of a question's key terms a passage must contain to count as evidence (0: no gate). */
+  readonly minTermCoverage: number;
+}
+
 /** The effective configuration: every adapter choice already made, secrets included. */
 export interface Config {
   readonly port: number;
@@ -93,4 +122,6 @@ export interface Config {
   readonly identity: IdentityConfig;
   readonly gateway: GatewayConfig;
   readonly ingestion: IngestionConfig;
+  readonly retrieval: RetrievalConfig;
+  readonly assistant: AssistantConfig;
 }

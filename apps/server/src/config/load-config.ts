@@ -166,6 +166,26 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
         maxChunksPerFile: raw.MAX_CHUNKS_PER_FILE,
       },
     },
+    retrieval: {
+      vectorStore: raw.VECTOR_STORE,
+      minScore: raw.SEARCH_MIN_SCORE,
+      embeddings: {
+        provider: raw.EMBEDDING_PROVIDER,
+        model: raw.EMBEDDING_MODEL,
+        baseUrl: raw.EMBEDDING_BASE_URL,
+        apiKey: raw.EMBEDDING_API_KEY,
+        dimensions: raw.EMBEDDING_DIMENSIONS,
+        modelDir: raw.EMBEDDING_MODEL_DIR,
+        allowDownload: raw.EMBEDDING_ALLOW_DOWNLOAD,
+        batchSize: raw.EMBEDDING_BATCH_SIZE,
+        maxConcurrent: raw.EMBEDDING_MAX_CONCURRENT,
+        timeoutMs: raw.EMBEDDING_TIMEOUT_MS,
+        maxRetries: raw.EMBEDDING_MAX_RETRIES,
+        retryMaxWaitMs: raw.EMBEDDING_RETRY_MAX_WAIT_MS,
+        cacheEntries: raw.EMBEDDING_CACHE_ENTRIES,
+      },
+    },
+    assistant: { minTermCoverage: raw.ASSISTANT_MIN_TERM_COVERAGE },
   };
 }
 
@@ -190,7 +210,7 @@ export function redactConfig(config: Config): Record<string, unknown> {
   };
   return JSON.parse(
     JSON.stringify(config, (key, value: unknown) => {
-      if (key === "secretKey" || key === "secretAccessKey" || key === "client_secret")
+      if (key === "secretKey" || key === "secretAccessKey" || key === "client_secret" || key === "apiKey")
         return value ? "***" : value;
       if (typeof value === "string" && /^[a-z]+:\/\/[^/]*:[^/]*@/.test(value)) return redactUrl(value);
       return value;

@@ -82,6 +82,12 @@ export const declaredProviderSchema = z
     headers: z.record(z.string(), z.string()).default({}),
     timeout_ms: positiveIntLiteral.optional(),
     models: z.array(declaredModelSchema).min(1),
+    // `local` providers only: the GGUF file of models that name none, and how they run.
+    model_path: z.string().min(1).optional(),
+    context_size: positiveIntLiteral.max(1_048_576).optional(),
+    gpu: z.union([z.literal(false), z.enum(["auto", "cuda", "vulkan", "metal"])]).optional(),
+    threads: positiveIntLiteral.max(1024).optional(),
+    sequences: positiveIntLiteral.max(64).optional(),
   })
   .strict();
 
@@ -184,6 +190,28 @@ export const configSchema = z.object({
   CHUNK_MAX_SIZE: positiveInt.max(100_000).default(1000),
   CHUNK_OVERLAP: z.coerce.number().int().min(0).default(200),
   MAX_CHUNKS_PER_FILE: positiveInt.default(10_000),
+  // Retrieval. `disabled` runs without vector search (on a PostgreSQL without pgvector, say);
+  // `pgvector` (the default) stops at start with the exact fix when the extension is missing.
+  VECTOR_STORE: z.enum(["pgvector", "disabled"]).default("pgvector"),
+  // Unset: `onnx` when EMBEDDING_MODEL_DIR holds a model, else `openai_compatible` when
+  // EMBEDDING_BASE_URL is set, else the built-in deterministic `lexical` embedder (announced loudly).
+  EMBEDDING_PROVIDER: z.enum(["lexical", "onnx", "openai_compatible", "ollama"]).optional(),
+  EMBEDDING_MODEL: z.string().trim().min(1).max(200).optional(),
+  EMBEDDING_BASE_URL: optionalUrl(["http:", "https:"]),
+  EMBEDDING_API_KEY: z.string().min(1).optional(),
+  EMBEDDING_DIMENSIONS: positiveInt.max(10_000).optional(),
+  EMBEDDING_MODEL_DIR: z.string().min(1).optional(),
+  EMBEDDING_ALLOW_DOWNLOAD: bool.default(true),
+  EMBEDDING_BATCH_SIZE: positiveInt.max(2048).default(100),
+  EMBEDDING_MAX_CONCURRENT: positiveInt.max(64).default(4),
+  EMBEDDING_TIMEOUT_MS: positiveInt.default(30_000),
+  EMBEDDING_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  EMBEDDING_RETRY_MAX_WAIT_MS: positiveInt.default(60_000),
+  EMBEDDING_CACHE_ENTRIES: z.coerce.number().int().min(0).default(1000),
+  SEARCH_MIN_SCORE: z.coerce.number().min(0).max(1).default(0),
+  // Share of a question's key terms a passage must contain to count as the assistant's evidence
+  // (0 turns the gate off and leaves "not found" to the search's min_score alone).
+  ASSISTANT_MIN_TERM_COVERAGE: z.coerce.number().min(0).max(1).default(0.5),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

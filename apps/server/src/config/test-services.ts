@@ -11,6 +11,8 @@ export interface TestServices {
   readonly natsUrl: string | undefined;
   /** TRIBUTARY_TEST_LOG_LEVEL shows the logs of test instances (silent by default). */
   readonly logLevel: string;
+  /** TRIBUTARY_TEST_GGUF_MODEL: the GGUF file local-provider tests load (default: ../shared/models). */
+  readonly ggufModelPath: string | undefined;
 }
 
 export function testServices(env: Readonly<Record<string, string | undefined>> = process.env): TestServices {
@@ -22,6 +24,7 @@ export function testServices(env: Readonly<Record<string, string | undefined>> =
     redisUrl: pick(env.REDIS_URL),
     natsUrl: pick(env.NATS_URL),
     logLevel: env.TRIBUTARY_TEST_LOG_LEVEL ?? "silent",
+    ggufModelPath: env.TRIBUTARY_TEST_GGUF_MODEL || undefined,
   };
 }
 

@@ -15,6 +15,7 @@ import type { GatewayDeps } from "./endpoints/serve-completion.js";
 import { createGatewayMetrics } from "./gateway-metrics.js";
 import type { BudgetPort } from "./gateway-ports.js";
 import { createGuardrails } from "./guardrails/guardrails.js";
+import { createInProcessGateway } from "./in-process-gateway.js";
 import { createKeyLimits } from "./limits/index.js";
 import { budgetRoutes } from "./routes/budget-routes.js";
 import { catalogRoutes } from "./routes/catalog-routes.js";
@@ -22,6 +23,9 @@ import { createCallerResolver } from "./routes/gateway-caller.js";
 import { registerWireRoutes } from "./routes/wire-routes.js";
 import { CircuitBreakers } from "./routing/circuit-breaker.js";
 import { LatencyTracker } from "./routing/latency-tracker.js";
+import { LocalModelPool } from "./upstream/local/local-model-pool.js";
+import { LocalUpstream } from "./upstream/local/local-upstream.js";
+import { Upstreams } from "./upstream/provider-upstreams.js";
 import { UpstreamClient } from "./upstream/upstream-client.js";
 
 export interface GatewayModuleOptions {
@@ -55,7 +59,8 @@ export function createGatewayModule(options: GatewayModuleOptions) {
     bufferSize: config.usageBufferSize,
     flushIntervalMs: config.usageFlushMs,
   });
-  const upstream = new UpstreamClient();
+  // Local GGUF models load on their first call (node-llama-cpp is imported then, not at start).
+  const upstream = new Upstreams(new UpstreamClient(), new LocalUpstream(new LocalModelPool({ logger })));
   const guard = createBudgetGuard({ sql, cache, logger, notifyEvents: () => options.events.notify() });
   const budgets: BudgetPort = {
     async reserve(scope, estimateUsd) {
@@ -109,10 +114,12 @@ export function createGatewayModule(options: GatewayModuleOptions) {
       (app: FastifyInstance) => Promise<void>
     >,
     catalog,
+    /** The same governed pipeline for modules of this process: `complete`, `stream`, model info. */
+    chat: createInProcessGateway(deps, logger),
     async start(): Promise<void> {
       await catalog.start();
     },
-    /** Stops polling, flushes every buffered usage record, closes upstream connections. */
+    /** Stops polling, flushes every buffered usage record, closes upstream connections and local models. */
     async close(): Promise<void> {
       catalog.stop();
       await guard.idle();

@@ -6,7 +6,7 @@ import { defaultQualityRank, unknownModelLimits } from "./catalog-entries.js";
 import { configId } from "./config-ids.js";
 import { completePrices, defaultPricesFor, zeroPrices } from "./prices.js";
 import { effectiveBaseUrl, providerProblem } from "./provider-defaults.js";
-import type { Capability, Deployment, ModelPrices, Provider } from "./types.js";
+import type { Capability, Deployment, LocalRuntimeSettings, ModelPrices, Provider } from "./types.js";
 
 /** The providers and models declared at start-up (TRIBUTARY_PROVIDERS or the config file). */
 export interface DeclaredCatalog {
@@ -53,11 +53,17 @@ export function parseDeclaredCatalog(
       timeoutMs: item.timeout_ms ?? defaultTimeoutMs,
       enabled: true,
       source: "config",
+      ...(item.type === "local" ? { local: localSettingsOf(item) } : {}),
     });
     providers.push({ provider, createdAt: null, updatedAt: null });
     for (const model of item.models) {
-      const detailed: DetailedModel =
+      const named: DetailedModel =
         typeof model === "string" ? { name: model, kind: "chat", aliases: [], weight: 1 } : model;
+      // A local provider's `model_path` serves each of its models that names no file of its own.
+      const detailed: DetailedModel =
+        item.type === "local" && !named.model_path && item.model_path
+          ? { ...named, model_path: item.model_path }
+          : named;
       if (item.type === "local" && !detailed.model_path) {
         problems.push(`${where}: model "${detailed.name}" on a local provider needs model_path`);
         continue;
@@ -87,6 +93,15 @@ export function parseDeclaredCatalog(
     throw new Error(`Invalid LLM provider configuration:\n  - ${problems.join("\n  - ")}`);
   }
   return { providers, models };
+}
+
+function localSettingsOf(item: DeclaredProvider): LocalRuntimeSettings {
+  return Object.freeze({
+    contextSize: item.context_size ?? null,
+    gpu: item.gpu ?? false,
+    threads: item.threads ?? null,
+    sequences: item.sequences ?? 1,
+  });
 }
 
 /** A name must address one model only: no alias may repeat a model name or another alias. */
@@ -165,7 +180,9 @@ class ModelBuilder {
           cacheWrite: details.prices.cache_write,
           reasoning: details.prices.reasoning,
         })
-      : (defaultPricesFor(details.name, details.upstream_model) ?? zeroPrices);
+      : this.firstProvider.type === "local"
+        ? zeroPrices // runs on our own hardware, whatever public model it is a copy of
+        : (defaultPricesFor(details.name, details.upstream_model) ?? zeroPrices);
     return {
       id: configId("model", details.name),
       name: details.name,

@@ -26,6 +26,20 @@ export interface Provider {
   readonly enabled: boolean;
   /** Declared in configuration (read-only through the API) or managed through the admin API. */
   readonly source: "config" | "api";
+  /** How a `local` provider runs its GGUF models; defaults apply when absent. */
+  readonly local?: LocalRuntimeSettings;
+}
+
+/** Where and how a `local` provider runs models in-process (node-llama-cpp). */
+export interface LocalRuntimeSettings {
+  /** Tokens per sequence; null: min(4096, the model's training context). */
+  readonly contextSize: number | null;
+  /** `false` runs on the CPU; `auto` uses a GPU when a prebuilt binary for it loads. */
+  readonly gpu: false | "auto" | "cuda" | "vulkan" | "metal";
+  /** CPU threads per evaluation; null: node-llama-cpp's default (the math cores). */
+  readonly threads: number | null;
+  /** Generations run at once per model; further calls queue for a free sequence. */
+  readonly sequences: number;
 }
 
 export type Capability =

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import type { Capability } from "../catalog/types.js";
 import { GatewayError } from "../gateway-error.js";
 import type { TokenUsage } from "../pricing/token-usage.js";
@@ -67,13 +68,15 @@ export const anthropicInbound: InboundProtocol = {
     return true;
   },
 
-  toUpstream(body, target, stream): UpstreamCall {
+  toUpstream(body, target, stream, clientHeaders): UpstreamCall {
     switch (target.provider.type) {
       case "anthropic":
-        // Same protocol: passed through untouched but for the model (cache_control included).
+        // Same protocol: passed through untouched but for the model (cache_control included), with
+        // the client's beta flags and API version, which change what the body means upstream.
         return {
           path: "/v1/messages",
           body: JSON.stringify({ ...body, model: target.deployment.upstreamModel }),
+          headers: relayedAnthropicHeaders(clientHeaders),
         };
       case "openai":
       case "openai_compatible":
@@ -213,6 +216,19 @@ class AnthropicClientStream implements StreamSession {
     frames.push(formatAnthropicSse(event));
     return frames;
   }
+}
+
+/** Headers an Anthropic client sends that an Anthropic upstream must see as sent. */
+const relayedHeaderNames = ["anthropic-beta", "anthropic-version"] as const;
+
+function relayedAnthropicHeaders(clientHeaders: IncomingHttpHeaders): Record<string, string> {
+  const relayed: Record<string, string> = {};
+  for (const name of relayedHeaderNames) {
+    const value = clientHeaders[name];
+    // A header sent several times is one comma-separated list (RFC 9110 §5.3).
+    if (value !== undefined) relayed[name] = Array.isArray(value) ? value.join(",") : value;
+  }
+  return relayed;
 }
 
 function messageText(body: Record<string, unknown>): string {

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "../../../platform/telemetry/logger.js";
 import type { ResponseCache } from "../cache/response-cache.js";
 import type { CatalogSnapshot } from "../catalog/types.js";
@@ -9,14 +10,15 @@ import type { CircuitBreakers } from "../routing/circuit-breaker.js";
 import type { LatencyTracker } from "../routing/latency-tracker.js";
 import type { RoutePlan, Target } from "../routing/plan-route.js";
 import { noExtensions, type RouterExtensions } from "../routing/router-extensions.js";
-import { toFailure, type UpstreamClient, type UpstreamResponse } from "../upstream/upstream-client.js";
+import type { Upstreams } from "../upstream/provider-upstreams.js";
+import { toFailure, type UpstreamResponse } from "../upstream/upstream-client.js";
 import type { InboundProtocol } from "./inbound-protocol.js";
 
 /** What every gateway call uses; built once by the gateway module. */
 export interface GatewayDeps {
   readonly resolveCaller: CallerResolver;
   readonly catalog: { snapshot(): CatalogSnapshot };
-  readonly upstream: UpstreamClient;
+  readonly upstream: Upstreams;
   readonly breakers: CircuitBreakers;
   readonly latency: LatencyTracker;
   readonly responseCache: ResponseCache;
@@ -32,6 +34,7 @@ export interface GatewayDeps {
 /** What one call has learned so far; the serving steps fill it in and metering reads it. */
 export interface CallState {
   readonly startedAt: number;
+  readonly clientHeaders: IncomingHttpHeaders;
   readonly protocol: "openai" | "anthropic";
   readonly endpoint: "chat" | "messages" | "embeddings";
   providerMs: number;
@@ -46,9 +49,10 @@ export interface CallState {
   guardrail: GuardrailVerdict | null;
 }
 
-export function newCallState(inbound: InboundProtocol): CallState {
+export function newCallState(inbound: InboundProtocol, clientHeaders: IncomingHttpHeaders): CallState {
   return {
     startedAt: performance.now(),
+    clientHeaders,
     protocol: inbound.name,
     endpoint: inbound.endpoint,
     providerMs: 0,
@@ -68,12 +72,13 @@ export function newCallState(inbound: InboundProtocol): CallState {
 export async function sendUpstream(
   deps: GatewayDeps,
   inbound: InboundProtocol,
+  state: CallState,
   fields: Record<string, unknown>,
   target: Target,
   stream: boolean,
   signal: AbortSignal,
 ): Promise<UpstreamResponse> {
-  const call = inbound.toUpstream(fields, target, stream);
+  const call = inbound.toUpstream(fields, target, stream, state.clientHeaders);
   try {
     return await deps.upstream.send({
       provider: target.provider,
@@ -82,6 +87,7 @@ export async function sendUpstream(
       ...(call.headers ? { headers: call.headers } : {}),
       signal,
       timeoutMs: target.provider.timeoutMs,
+      ...(target.deployment.modelPath ? { modelPath: target.deployment.modelPath } : {}),
     });
   } catch (error) {
     throw toFailure(error, target.provider);

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import type { Capability } from "../catalog/types.js";
 import type { GatewayError } from "../gateway-error.js";
 import type { TokenUsage } from "../pricing/token-usage.js";
@@ -55,7 +56,13 @@ export interface InboundProtocol {
   maxTokens(body: Record<string, unknown>): number | null;
   /** Whether the caller asked for the usage chunk (OpenAI `stream_options.include_usage`). */
   wantsStreamUsage(body: Record<string, unknown>): boolean;
-  toUpstream(body: Record<string, unknown>, target: Target, stream: boolean): UpstreamCall;
+  /** The upstream request; `clientHeaders` are the caller's, for what a same-protocol upstream must see. */
+  toUpstream(
+    body: Record<string, unknown>,
+    target: Target,
+    stream: boolean,
+    clientHeaders: IncomingHttpHeaders,
+  ): UpstreamCall;
   fromUpstream(
     text: string,
     target: Target,

@@ -17,6 +17,8 @@ export async function listModels(
   const allowedIds = new Set(allowed.map((name) => snapshot.resolve(name)?.id).filter(Boolean));
   const models = snapshot.models.filter((model) => allowed.length === 0 || allowedIds.has(model.id));
   const created = 1_700_000_000;
+  // No provider is asked: the whole answer is Tributary's own time.
+  reply.header("x-tributary-overhead-ms", reply.elapsedTime.toFixed(3));
   if (typeof request.headers["anthropic-version"] === "string") {
     const data = models.map((model) => ({
       type: "model",

@@ -1,16 +1,27 @@
+import type { IncomingHttpHeaders } from "node:http";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { GatewayError } from "../gateway-error.js";
 import { countPromptTokens } from "../pricing/estimate-tokens.js";
+import type { GatewayCaller } from "../routes/gateway-caller.js";
 import { planRoute } from "../routing/plan-route.js";
 import { noExtensions, takeRouterExtensions } from "../routing/router-extensions.js";
 import { UpstreamFailure } from "../upstream/upstream-failure.js";
 import { finishMetering } from "./call-metering.js";
+import { type CallReply, httpCallReply } from "./call-reply.js";
 import { type CallState, type GatewayDeps, newCallState } from "./call-state.js";
 import type { InboundProtocol } from "./inbound-protocol.js";
 import { serveJson } from "./serve-json.js";
 import { serveStream } from "./serve-stream.js";
 
 export type { GatewayDeps } from "./call-state.js";
+
+/** What one call brings, whether it came over HTTP or from a module of this process. */
+export interface CallInput {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: unknown;
+  /** Who calls: resolved from the request's credentials, or already known to an in-process caller. */
+  resolveCaller(): Promise<GatewayCaller>;
+}
 
 /** One OpenAI or Anthropic call through the governed pipeline: auth, limits, routing, metering. */
 export async function serveCompletion(
@@ -19,9 +30,24 @@ export async function serveCompletion(
   reply: FastifyReply,
   deps: GatewayDeps,
 ): Promise<void> {
-  const state = newCallState(inbound);
+  const input: CallInput = {
+    headers: request.headers,
+    body: request.body,
+    resolveCaller: () => deps.resolveCaller(request),
+  };
+  await runCompletion(inbound, input, httpCallReply(reply), deps);
+}
+
+/** The pipeline itself; `reply` decides where the answer goes (HTTP or an in-process caller). */
+export async function runCompletion(
+  inbound: InboundProtocol,
+  input: CallInput,
+  reply: CallReply,
+  deps: GatewayDeps,
+): Promise<void> {
+  const state = newCallState(inbound, input.headers);
   try {
-    await run(inbound, request, reply, deps, state);
+    await run(inbound, input, reply, deps, state);
   } catch (error) {
     await fail(inbound, reply, deps, state, error);
   }
@@ -29,14 +55,14 @@ export async function serveCompletion(
 
 async function run(
   inbound: InboundProtocol,
-  request: FastifyRequest,
-  reply: FastifyReply,
+  input: CallInput,
+  reply: CallReply,
   deps: GatewayDeps,
   state: CallState,
 ): Promise<void> {
-  const caller = await deps.resolveCaller(request);
+  const caller = await input.resolveCaller();
   state.caller = caller;
-  const body = request.body;
+  const body = input.body;
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw new GatewayError("invalid_request", "The request body must be a JSON object");
   }
@@ -83,7 +109,7 @@ async function run(
     }
   }
 
-  const cacheHeader = request.headers["x-tributary-cache"];
+  const cacheHeader = input.headers["x-tributary-cache"];
   const useCache =
     !state.stream && cacheHeader !== "off" && (cacheHeader === "on" || settings.cache === true);
   const cacheKey = useCache
@@ -93,8 +119,11 @@ async function run(
     const hit = await deps.responseCache.get(cacheKey);
     if (hit) {
       const overheadMs = performance.now() - state.startedAt;
-      reply.header("x-tributary-cache", "hit").header("x-tributary-overhead-ms", overheadMs.toFixed(3));
-      await reply.status(200).type("application/json").send(JSON.stringify(hit.body));
+      await reply.sendJson(
+        200,
+        { "x-tributary-cache": "hit", "x-tributary-overhead-ms": overheadMs.toFixed(3) },
+        JSON.stringify(hit.body),
+      );
       finishMetering(deps, state, {
         target: plan.primary[0] ?? null,
         usage: null,
@@ -141,21 +170,20 @@ async function run(
   state.reservation = outcome.reservation;
 
   const abort = new AbortController();
-  const onClose = () => {
-    if (!reply.raw.writableFinished) abort.abort();
-  };
-  reply.raw.on("close", onClose);
+  const stopWatching = reply.onGone(() => abort.abort());
+  // A client gone while the call was being authorized: its close event has already passed.
+  if (reply.gone) abort.abort();
   try {
     if (state.stream) await serveStream(inbound, reply, deps, state, fields, plan, abort.signal);
     else await serveJson(inbound, reply, deps, state, fields, plan, abort.signal, cacheKey);
   } finally {
-    reply.raw.off("close", onClose);
+    stopWatching();
   }
 }
 
 async function fail(
   inbound: InboundProtocol,
-  reply: FastifyReply,
+  reply: CallReply,
   deps: GatewayDeps,
   state: CallState,
   error: unknown,
@@ -165,7 +193,7 @@ async function fail(
       ? error
       : new GatewayError("internal", "The gateway failed to handle this call", { code: "internal_error" });
   if (!(error instanceof GatewayError) && !(error instanceof UpstreamFailure)) {
-    reply.log.error({ err: error }, "gateway call failed");
+    reply.logError(error, "gateway call failed");
   }
   const rendered = inbound.renderError(known);
   const overheadMs = performance.now() - state.startedAt - state.providerMs;
@@ -174,27 +202,42 @@ async function fail(
     state.reservation = null;
     void deps.budgets.release(reservation).catch(() => {});
   }
+  // Only a client that went away aborts the call's signal: nothing was generated, nothing is billed.
+  const cancelled = known instanceof GatewayError && known.options.code === "request_cancelled";
   if (state.caller && state.plan) {
     finishMetering(deps, state, {
       target: null,
       usage: null,
       costUsd: 0,
       estimated: false,
-      status: "error",
+      status: cancelled ? "cancelled" : "error",
       httpStatus: rendered.status,
       errorCode: known instanceof GatewayError ? (known.options.code ?? known.kind) : known.failureClass,
       cacheHit: false,
       trace: null,
       overheadMs,
     });
+  } else {
+    // Refused before routing (authentication, a bad body, an unknown model): no usage record, but
+    // the request still counts; the requested model is free text, so it stays out of the labels.
+    deps.metrics.observe({
+      model: "unknown",
+      provider: "none",
+      status: rendered.status,
+      overheadMs,
+      usage: null,
+      costUsd: 0,
+    });
   }
-  if (reply.sent || reply.raw.headersSent) {
-    if (!reply.raw.writableEnded) reply.raw.end();
+  if (reply.started) {
+    reply.end();
     return;
   }
-  reply.header("x-tributary-overhead-ms", overheadMs.toFixed(3));
-  for (const [name, value] of Object.entries(rendered.headers)) reply.header(name, value);
-  await reply.status(rendered.status).type("application/json").send(JSON.stringify(rendered.body));
+  await reply.sendJson(
+    rendered.status,
+    { "x-tributary-overhead-ms": overheadMs.toFixed(3), ...rendered.headers },
+    JSON.stringify(rendered.body),
+  );
 }
 
 function rateLimited(what: string, retryAfterMs: number, limit: number): GatewayError {

@@ -1,17 +1,17 @@
-import type { FastifyReply } from "fastify";
 import { GatewayError } from "../gateway-error.js";
 import { costOf } from "../pricing/token-usage.js";
 import { executePlan } from "../routing/execute-plan.js";
 import type { RoutePlan } from "../routing/plan-route.js";
 import { toFailure } from "../upstream/upstream-client.js";
 import { estimateUsage, finishMetering, routerMetadata } from "./call-metering.js";
+import type { CallReply } from "./call-reply.js";
 import { type CallState, type GatewayDeps, sendUpstream } from "./call-state.js";
 import type { InboundProtocol } from "./inbound-protocol.js";
 
 /** A non-stream call: routed with retries and fallback, guarded, decorated, cached when asked, metered. */
 export async function serveJson(
   inbound: InboundProtocol,
-  reply: FastifyReply,
+  reply: CallReply,
   deps: GatewayDeps,
   state: CallState,
   fields: Record<string, unknown>,
@@ -24,7 +24,7 @@ export async function serveJson(
     async (target) => {
       const sentAt = performance.now();
       try {
-        const response = await sendUpstream(deps, inbound, fields, target, false, signal);
+        const response = await sendUpstream(deps, inbound, state, fields, target, false, signal);
         return await response.body.text();
       } catch (error) {
         throw toFailure(error, target.provider);
@@ -52,9 +52,14 @@ export async function serveJson(
   const costUsd = costOf(usage, executed.target.model.prices);
   const overheadMs = performance.now() - state.startedAt - state.providerMs;
   inbound.decorate(result.body, routerMetadata(state, executed.target, executed.trace, costUsd, overheadMs));
-  reply.header("x-tributary-overhead-ms", overheadMs.toFixed(3));
-  if (cacheKey) reply.header("x-tributary-cache", "miss");
-  await reply.status(200).type("application/json").send(JSON.stringify(result.body));
+  await reply.sendJson(
+    200,
+    {
+      "x-tributary-overhead-ms": overheadMs.toFixed(3),
+      ...(cacheKey ? { "x-tributary-cache": "miss" } : {}),
+    },
+    JSON.stringify(result.body),
+  );
   if (cacheKey) {
     await deps.responseCache
       .put(cacheKey, {

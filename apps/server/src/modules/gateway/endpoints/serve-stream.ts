@@ -1,10 +1,10 @@
-import type { FastifyReply } from "fastify";
 import { costOf } from "../pricing/token-usage.js";
 import { parseSse } from "../protocols/index.js";
 import { executePlan } from "../routing/execute-plan.js";
 import type { RoutePlan } from "../routing/plan-route.js";
 import { toFailure } from "../upstream/upstream-client.js";
 import { finishMetering, mergeEstimate, routerMetadata } from "./call-metering.js";
+import type { CallReply } from "./call-reply.js";
 import { type CallState, type GatewayDeps, sendUpstream } from "./call-state.js";
 import type { InboundProtocol, SseEvent, StreamSession } from "./inbound-protocol.js";
 
@@ -17,7 +17,7 @@ interface OpenedStream {
 
 export async function serveStream(
   inbound: InboundProtocol,
-  reply: FastifyReply,
+  reply: CallReply,
   deps: GatewayDeps,
   state: CallState,
   fields: Record<string, unknown>,
@@ -31,7 +31,7 @@ export async function serveStream(
     async (target): Promise<OpenedStream> => {
       const sentAt = performance.now();
       try {
-        const response = await sendUpstream(deps, inbound, fields, target, true, signal);
+        const response = await sendUpstream(deps, inbound, state, fields, target, true, signal);
         // Read up to the first generated output: a stream that fails before it can still fall back.
         const events = parseSse(response.body)[Symbol.asyncIterator]();
         const session = inbound.openStream(target, state.requestedModel, wantsUsage, fields);
@@ -56,15 +56,15 @@ export async function serveStream(
   const filter = state.guardrail ? deps.guardrails.streamFilter(state.guardrail.policy) : null;
   if (filter) session.setTextFilter(filter);
   const overheadMs = performance.now() - state.startedAt - state.providerMs;
-  reply.raw.writeHead(200, {
+  reply.startStream({
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache",
     connection: "keep-alive",
-    "x-request-id": reply.request.id,
+    "x-request-id": reply.requestId,
     "x-tributary-overhead-ms": overheadMs.toFixed(3),
   });
   const write = (frames: string[]) => {
-    for (const frame of frames) reply.raw.write(frame);
+    for (const frame of frames) reply.write(frame);
   };
   let status: "success" | "error" | "cancelled" = "success";
   let errorCode: string | null = null;
@@ -85,8 +85,7 @@ export async function serveStream(
       status = "error";
       const failure = toFailure(error, target.provider);
       errorCode = failure.failureClass;
-      if (!reply.raw.destroyed)
-        reply.raw.write(session.errorFrame(`The provider stream failed: ${failure.message}`));
+      if (!reply.gone) reply.write(session.errorFrame(`The provider stream failed: ${failure.message}`));
     }
   } finally {
     await events.return?.().catch(() => {});
@@ -97,13 +96,13 @@ export async function serveStream(
   const usage =
     status === "success" && reported ? reported : mergeEstimate(state, reported, session.generatedText());
   const costUsd = costOf(usage, target.model.prices);
-  if (!reply.raw.destroyed) {
+  if (!reply.gone) {
     write(
       session.finish(
         status === "success" ? routerMetadata(state, target, executed.trace, costUsd, overheadMs) : null,
       ),
     );
-    reply.raw.end();
+    reply.end();
   }
   if (filter && state.guardrail) state.guardrail = deps.guardrails.merge(state.guardrail, filter.verdict());
   finishMetering(deps, state, {

@@ -28,6 +28,8 @@ export function registerWireRoutes(deps: GatewayDeps, bodyLimitBytes: number) {
         request.log.error({ err: error }, "gateway route failed");
       }
       const rendered = anthropic ? renderAnthropicError(gatewayError) : renderOpenAiError(gatewayError);
+      // Refused before any provider was involved: all of the time so far is Tributary's.
+      reply.header("x-tributary-overhead-ms", reply.elapsedTime.toFixed(3));
       for (const [name, value] of Object.entries(rendered.headers)) reply.header(name, value);
       return reply.status(rendered.status).send(rendered.body);
     });

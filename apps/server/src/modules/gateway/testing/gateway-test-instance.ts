@@ -11,11 +11,25 @@ export interface GatewayTestBed {
   close(): Promise<void>;
 }
 
+/** Models a test declares beside the usual ones, in `TRIBUTARY_PROVIDERS`' model shape. */
+export interface ExtraTestModels {
+  /** Served by the OpenAI-compatible provider `openai-up`. */
+  readonly openai?: ReadonlyArray<Record<string, unknown>>;
+  /** Served by the Anthropic provider `anthropic-up`. */
+  readonly anthropic?: ReadonlyArray<Record<string, unknown>>;
+}
+
 /**
  * A listening Tributary whose catalog declares the fake upstream twice: as an OpenAI-compatible
- * provider (`fake-gpt`, `fake-embed`) and as an Anthropic provider (`fake-claude`).
+ * provider (`fake-gpt`, `fake-embed`) and as an Anthropic provider (`fake-claude`), plus any
+ * `extraModels` a test needs (its own prices, say).
  */
-export async function startGatewayTestBed(env: Record<string, string> = {}): Promise<GatewayTestBed> {
+export async function startGatewayTestBed(
+  env: Record<string, string> = {},
+  extraModels: ExtraTestModels = {},
+  /** Whole providers declared after the two fake ones (TRIBUTARY_PROVIDERS items, e.g. `local`). */
+  extraProviders: readonly object[] = [],
+): Promise<GatewayTestBed> {
   const fake = await startFakeLlm();
   const providers = [
     {
@@ -32,6 +46,7 @@ export async function startGatewayTestBed(env: Record<string, string> = {}): Pro
           quality_rank: 50,
         },
         { name: "fake-embed", kind: "embedding", prices: { input: 0.1, output: 0 } },
+        ...(extraModels.openai ?? []),
       ],
     },
     {
@@ -47,8 +62,10 @@ export async function startGatewayTestBed(env: Record<string, string> = {}): Pro
           capabilities: ["functions", "streaming", "structured_output", "vision"],
           quality_rank: 60,
         },
+        ...(extraModels.anthropic ?? []),
       ],
     },
+    ...extraProviders,
   ];
   const instance = await startTestInstance({
     env: { TRIBUTARY_PROVIDERS: JSON.stringify(providers), GATEWAY_USAGE_FLUSH_MS: "50", ...env },

@@ -12,12 +12,19 @@ export interface UpstreamRequest {
   readonly signal?: AbortSignal;
   /** Until the response headers arrive; a stream must then produce a byte within `timeoutMs` each time. */
   readonly timeoutMs: number;
+  /** For `local` providers: the deployment's GGUF file. */
+  readonly modelPath?: string;
+}
+
+/** What the pipeline reads of a response: all of it as text, or its bytes as they come (SSE). */
+export interface UpstreamBody extends AsyncIterable<Uint8Array | string> {
+  text(): Promise<string>;
 }
 
 export interface UpstreamResponse {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: Dispatcher.ResponseData["body"];
+  readonly body: UpstreamBody;
 }
 
 /**
