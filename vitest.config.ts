@@ -6,6 +6,7 @@ export default defineConfig({
       "apps/*/src/**/*.test.ts",
       "packages/*/src/**/*.test.ts",
       "bench/**/*.test.ts",
+      "eval/**/*.test.ts",
       "scripts/**/*.test.ts",
     ],
     pool: "forks",

@@ -26,8 +26,8 @@ export const apiKeyGatewaySettingsSchema = z
       .describe("Model names, aliases or provider/name; empty or absent allows every model"),
     rpm: z.number().int().min(1).max(10_000_000).optional().describe("Requests per minute"),
     tpm: z.number().int().min(1).max(10_000_000_000).optional().describe("Tokens per minute"),
-    budget_daily_usd: z.number().positive().max(100_000_000).optional().describe("USD per UTC day"),
-    budget_monthly_usd: z.number().positive().max(100_000_000).optional().describe("USD per UTC month"),
+    budget_daily_usd: z.number().positive().max(1_000_000).optional().describe("USD per UTC day"),
+    budget_monthly_usd: z.number().positive().max(1_000_000).optional().describe("USD per UTC month"),
     budget_mode: z
       .enum(["hard", "soft"])
       .optional()

@@ -1,4 +1,6 @@
+export * from "./assistant.js";
 export * from "./content.js";
+export * from "./embeddings.js";
 export * from "./errors.js";
 export * from "./events.js";
 export * from "./gateway-budgets.js";
@@ -11,4 +13,6 @@ export * from "./identity-oidc.js";
 export * from "./identity-spaces.js";
 export * from "./ingestion.js";
 export * from "./pagination.js";
+export * from "./retrieval.js";
+export * from "./space-search.js";
 export * from "./usage.js";

@@ -76,8 +76,11 @@ describe("fake-llm: Anthropic errors and faults as @anthropic-ai/sdk sees them",
     fake.enqueue(stall({ afterChunks: 1 }));
     const stream = client.messages.stream(request);
     const events: string[] = [];
-    stream.on("streamEvent", (event) => events.push(event.type));
-    setTimeout(() => stream.abort(), 200);
+    // Abort a while after the first event (not on a fixed clock: a loaded machine may be slower).
+    stream.on("streamEvent", (event) => {
+      events.push(event.type);
+      if (event.type === "message_start") setTimeout(() => stream.abort(), 200);
+    });
     await expect(stream.finalMessage()).rejects.toBeInstanceOf(Anthropic.APIUserAbortError);
     expect(events).toEqual(["message_start"]);
   });

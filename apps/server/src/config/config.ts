@@ -56,6 +56,7 @@ export interface IngestionConfig {
   readonly workerThreads: number;
   readonly workerMemoryMb: number;
   readonly jobTimeoutMs: number;
+  readonly prestartWorkers: boolean;
   readonly ocr: { readonly enabled: boolean; readonly languages: readonly string[] };
   readonly piiPolicy: "detect" | "redact" | "block";
   readonly chunking: {

@@ -157,6 +157,7 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
       workerThreads: raw.INGESTION_WORKER_THREADS,
       workerMemoryMb: raw.INGESTION_WORKER_MEMORY_MB,
       jobTimeoutMs: raw.INGESTION_JOB_TIMEOUT_MS,
+      prestartWorkers: raw.INGESTION_PRESTART_WORKERS,
       ocr: { enabled: raw.OCR_ENABLED, languages: raw.OCR_LANGUAGES.split(",") },
       piiPolicy: raw.PII_POLICY,
       chunking: {

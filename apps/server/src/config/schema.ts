@@ -180,6 +180,9 @@ export const configSchema = z.object({
   INGESTION_WORKER_THREADS: positiveInt.max(64).default(1),
   INGESTION_WORKER_MEMORY_MB: positiveInt.default(1024),
   INGESTION_JOB_TIMEOUT_MS: positiveInt.default(600_000),
+  // Start the processing workers with the worker role, so the first document does not wait while
+  // a worker loads the extraction libraries (seconds). Test instances turn it off.
+  INGESTION_PRESTART_WORKERS: bool.default(true),
   OCR_ENABLED: bool.default(true),
   OCR_LANGUAGES: z
     .string()

@@ -252,6 +252,7 @@ describe("operations endpoints", () => {
     expect(ready.components.map((c) => c.name).sort()).toEqual([
       "cache",
       "database",
+      "embeddings",
       "events",
       "jobs",
       "objects",

@@ -4,10 +4,12 @@ import { buildHttpApp } from "../http/build-app.js";
 import type { AuthHooks } from "../http/context.js";
 import { IdempotencyStore } from "../http/idempotency-store.js";
 import type { AnyRoute } from "../http/route-builder.js";
+import { createAssistantModule, type SearchSpace } from "../modules/assistant/index.js";
 import { createContentModule } from "../modules/content/index.js";
 import { createGatewayModule } from "../modules/gateway/index.js";
 import { createIdentityModule } from "../modules/identity/index.js";
-import { createIngestionModule } from "../modules/ingestion/index.js";
+import { createIngestionModule, type IngestionModuleOptions } from "../modules/ingestion/index.js";
+import { createRetrievalModule } from "../modules/retrieval/index.js";
 import type { Sql } from "../platform/sql/index.js";
 import { createLogger, type Logger } from "../platform/telemetry/logger.js";
 import { createMetrics, type Metrics } from "../platform/telemetry/metrics.js";
@@ -33,6 +35,10 @@ export interface StartTributaryOptions {
   readonly listen?: boolean;
   readonly routes?: readonly AnyRoute[];
   readonly auth?: AuthHooks;
+  /** Ingestion's worker pool (tests pass one whose workers crash on purpose). */
+  readonly ingestionPool?: IngestionModuleOptions["pool"];
+  /** The assistant's space search (tests pass one over fixture passages); retrieval's by default. */
+  readonly searchSpace?: SearchSpace;
 }
 
 export interface RunningTributary {
@@ -78,6 +84,17 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
     logger,
     notifyEvents: () => resources.events.notify(),
   });
+  const retrieval = await createRetrievalModule({
+    config: config.retrieval,
+    sql: resources.sql,
+    events: resources.events,
+    logger,
+    metrics,
+    jobs: resources.jobs,
+  }).catch(async (error: unknown) => {
+    await resources.close();
+    throw error;
+  });
   const ingestion = createIngestionModule({
     sql: resources.sql,
     objects: resources.objects,
@@ -86,6 +103,8 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
     cache: resources.cache,
     config: config.ingestion,
     logger,
+    ...(options.ingestionPool ? { pool: options.ingestionPool } : {}),
+    indexer: retrieval.indexer,
   });
   const gateway = createGatewayModule({
     config: config.gateway,
@@ -98,6 +117,13 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
     logger,
   });
   await gateway.start();
+  const assistant = createAssistantModule({
+    sql: resources.sql,
+    config: config.assistant,
+    chat: gateway.chat,
+    searchSpace: options.searchSpace ?? retrieval.searchSpace,
+    logger,
+  });
 
   let app: FastifyInstance | null = null;
   let url: string | null = null;
@@ -106,12 +132,14 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
       logger,
       metrics,
       tracing,
-      probes: healthProbes(config, resources),
+      probes: [...healthProbes(config, resources), retrieval.probe],
       routes: [
         ...identity.routes,
         ...content.routes,
         ...ingestion.routes,
+        ...retrieval.routes,
         ...gateway.routes,
+        ...assistant.routes,
         ...(options.routes ?? []),
       ],
       plugins: gateway.plugins,
@@ -128,6 +156,7 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
   }
   if (runsWorker) {
     ingestion.registerWorkers();
+    retrieval.registerWorkers();
     await resources.events.start();
     resources.jobs.start();
   }
@@ -145,6 +174,8 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
         await resources.jobs.stop({ timeoutMs: config.shutdownTimeoutMs });
         await resources.events.stop();
         await ingestion.close();
+        await retrieval.close();
+        await assistant.close();
         await gateway.close();
       };
       await Promise.race([drain(), deadline]);

@@ -7,6 +7,7 @@ import type { AnyRoute } from "../http/route-builder.js";
 import type { Sql } from "../platform/sql/index.js";
 import { createLogger } from "../platform/telemetry/logger.js";
 import { type RunningTributary, startTributary } from "../runtime/start-tributary.js";
+import { hasPgvector } from "./test-instance.js";
 
 /**
  * A second API node on an already-open test database (e.g. `first.resources.sql`), for tests of
@@ -18,7 +19,16 @@ export async function startInstanceOnSharedSql(
   options: { env?: Environment; routes?: readonly AnyRoute[] } = {},
 ): Promise<RunningTributary> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "tributary-test-"));
-  const config = loadConfig({ env: { TRIBUTARY_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...options.env } });
+  const vectorStore = (await hasPgvector(sql)) ? {} : { VECTOR_STORE: "disabled" };
+  const config = loadConfig({
+    env: {
+      TRIBUTARY_DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+      INGESTION_PRESTART_WORKERS: "false",
+      ...vectorStore,
+      ...options.env,
+    },
+  });
   const running = await startTributary({
     config,
     sql,

@@ -5,8 +5,14 @@ import { type Environment, loadConfig } from "../config/index.js";
 import { testServices } from "../config/test-services.js";
 import type { AuthHooks } from "../http/context.js";
 import type { AnyRoute } from "../http/route-builder.js";
+import type { Sql } from "../platform/sql/index.js";
 import { createLogger } from "../platform/telemetry/logger.js";
-import { type Role, type RunningTributary, startTributary } from "../runtime/start-tributary.js";
+import {
+  type Role,
+  type RunningTributary,
+  type StartTributaryOptions,
+  startTributary,
+} from "../runtime/start-tributary.js";
 import { openTestSql } from "./test-sql.js";
 
 export interface TestInstance extends RunningTributary {
@@ -18,11 +24,29 @@ export interface TestInstance extends RunningTributary {
  * database schema and a temporary data dir. In the services lane its adapters are the servers.
  */
 export async function startTestInstance(
-  options: { env?: Environment; routes?: readonly AnyRoute[]; auth?: AuthHooks; role?: Role } = {},
+  options: {
+    env?: Environment;
+    routes?: readonly AnyRoute[];
+    auth?: AuthHooks;
+    role?: Role;
+    /** Pin the database (e.g. `pglite` for vector tests, whose pgvector the CI PostgreSQL lacks). */
+    sqlKind?: Sql["kind"];
+    ingestionPool?: StartTributaryOptions["ingestionPool"];
+    searchSpace?: StartTributaryOptions["searchSpace"];
+  } = {},
 ): Promise<TestInstance> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "tributary-test-"));
-  const config = loadConfig({ env: { TRIBUTARY_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...options.env } });
-  const sql = await openTestSql();
+  const sql = await openTestSql(options.sqlKind);
+  const vectorStore = (await hasPgvector(sql)) ? {} : { VECTOR_STORE: "disabled" };
+  const config = loadConfig({
+    env: {
+      TRIBUTARY_DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+      INGESTION_PRESTART_WORKERS: "false",
+      ...vectorStore,
+      ...options.env,
+    },
+  });
   const running = await startTributary({
     config,
     sql,
@@ -31,6 +55,8 @@ export async function startTestInstance(
     logger: createLogger(testServices().logLevel),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.ingestionPool ? { ingestionPool: options.ingestionPool } : {}),
+    ...(options.searchSpace ? { searchSpace: options.searchSpace } : {}),
   });
   return {
     ...running,
@@ -41,4 +67,10 @@ export async function startTestInstance(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The services lane's PostgreSQL has no pgvector: its instances run with retrieval disabled. */
+export async function hasPgvector(sql: Sql): Promise<boolean> {
+  const rows = await sql.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'");
+  return rows.length > 0;
 }

@@ -17,4 +17,5 @@ export {
 } from "./documents/transition-document-status.js";
 export { findNotebookForUpload, type UploadNotebook } from "./notebooks/find-notebook-for-upload.js";
 export { softDeleteSpaceContent } from "./notebooks/soft-delete-space-content.js";
+export { liveDocumentIds, visibleNotebookIds } from "./notebooks/visible-notebook-ids.js";
 export { sanitizeFileName } from "./sanitize-file-name.js";

@@ -5,6 +5,11 @@ describe("sanitizeFileName", () => {
   it("replaces unsafe characters, control characters and `..` with `_`", () => {
     expect(sanitizeFileName('a<b>c:d"e/f\\g|h?i*j~k.pdf')).toBe("a_b_c_d_e_f_g_h_i_j_k.pdf");
     expect(sanitizeFileName("tab\there\u0000nul\u001f.txt")).toBe("tab_here_nul_.txt");
+    expect(sanitizeFileName("del\u007fc1\u0085\u009b.txt")).toBe("del_c1__.txt");
+    expect(sanitizeFileName("report\u202Efdp.exe")).toBe("report_fdp.exe");
+    expect(sanitizeFileName("a\u2066b\u2069.txt")).toBe("a_b_.txt");
+    // Joiners are part of emoji and of Persian words: kept.
+    expect(sanitizeFileName("family 👨\u200D👩\u200D👧.txt")).toBe("family 👨\u200D👩\u200D👧.txt");
     expect(sanitizeFileName("../../etc/passwd")).toBe("____etc_passwd");
     expect(sanitizeFileName("a....b.txt")).toBe("a__b.txt");
     expect(sanitizeFileName("Quarterly report (final).docx")).toBe("Quarterly report (final).docx");

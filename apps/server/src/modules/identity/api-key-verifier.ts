@@ -14,12 +14,14 @@ import type { IdentityContext } from "./identity-context.js";
 export function apiKeyVerifier(context: IdentityContext): CredentialVerifier {
   const keys = new ApiKeyCache(context.cache);
   const users = new UserStatusCache(context);
+  // Entries expire together, so every request in flight misses at once: they share one query.
+  const loading = new Map<string, Promise<CachedApiKey | null>>();
   return async ({ bearer, apiKey }) => {
     const presented = bearer?.startsWith(apiKeyMarker) ? bearer : apiKey;
     if (!presented?.startsWith(apiKeyMarker)) return undefined;
     const parsed = parseApiKey(presented);
     if (!parsed) return null;
-    const key = await lookUp(context, keys, parsed.prefix);
+    const key = await lookUp(context, keys, loading, parsed.prefix);
     if (!key || !sameHash(key.secretHash, parsed.secretHash)) return null;
     if (key.expiresAt !== null && key.expiresAt <= Date.now()) return null;
     const owner = await users.get(key.userId);
@@ -41,11 +43,21 @@ export function apiKeyVerifier(context: IdentityContext): CredentialVerifier {
 async function lookUp(
   context: IdentityContext,
   keys: ApiKeyCache,
+  loading: Map<string, Promise<CachedApiKey | null>>,
   prefix: string,
 ): Promise<CachedApiKey | null> {
   const cached = await keys.get(prefix);
   if (cached === "revoked") return null;
   if (cached) return cached;
+  let pending = loading.get(prefix);
+  if (!pending) {
+    pending = readKey(context, keys, prefix).finally(() => loading.delete(prefix));
+    loading.set(prefix, pending);
+  }
+  return pending;
+}
+
+async function readKey(context: IdentityContext, keys: ApiKeyCache, prefix: string): Promise<CachedApiKey | null> {
   const [row] = await context.sql.withSystem((tx) =>
     tx.query<
       Pick<

@@ -6,18 +6,35 @@ import type { IdentityContext } from "./identity-context.js";
 /** Turns presented credentials into a principal, or null when they are absent, unknown or invalid. */
 export type CredentialVerifier = (credentials: Credentials) => Promise<Principal | null | undefined>;
 
+interface UserStatus {
+  readonly status: string;
+  readonly role: Principal["platformRole"];
+}
+
 /** A user's status and role, re-read at most once a second per node, so suspension bites fast. */
 export class UserStatusCache {
-  private readonly cache = new LRUCache<string, { status: string; role: Principal["platformRole"] }>({
+  private readonly cache = new LRUCache<string, UserStatus>({
     max: 50_000,
     ttl: 1_000,
   });
 
+  /** Reads in flight: requests that miss together (the entry expired under all of them) share one. */
+  private readonly loading = new Map<string, Promise<UserStatus | null>>();
+
   constructor(private readonly context: IdentityContext) {}
 
-  async get(userId: string): Promise<{ status: string; role: Principal["platformRole"] } | null> {
+  get(userId: string): Promise<UserStatus | null> {
     const cached = this.cache.get(userId);
-    if (cached) return cached;
+    if (cached) return Promise.resolve(cached);
+    let pending = this.loading.get(userId);
+    if (!pending) {
+      pending = this.read(userId).finally(() => this.loading.delete(userId));
+      this.loading.set(userId, pending);
+    }
+    return pending;
+  }
+
+  private async read(userId: string): Promise<UserStatus | null> {
     const [row] = await this.context.sql.withSystem((tx) =>
       tx.query<{ status: string; platform_role: Principal["platformRole"] }>(
         "SELECT status, platform_role FROM users WHERE id = $1",

@@ -31,6 +31,8 @@ const a = {
   invitationId: "",
   invitationToken: "",
   keyId: "",
+  conversationId: "",
+  historyId: "",
 };
 
 const app = () => {
@@ -38,7 +40,8 @@ const app = () => {
   return instance.app;
 };
 /** Space-scoped content and gateway routes act in the caller's own space (B's personal space). */
-const spaceScoped = /^\/api\/v1\/(notebooks|documents|processing-sessions|gateway\/budgets)/;
+const spaceScoped =
+  /^\/api\/v1\/(notebooks|documents|processing-sessions|gateway\/budgets|conversations|query-history)/;
 
 async function call(token: string, method: string, url: string, payload?: unknown) {
   const space = spaceScoped.test(url) && token === bob?.access_token ? bob.user.personal_space_id : null;
@@ -112,6 +115,22 @@ beforeAll(async () => {
     payload: { scope: "tenant", period: "day", limit_usd: 5, mode: "hard" },
   });
   a.budgetId = budget.json().id;
+  const conversation = await app().inject({
+    method: "POST",
+    url: "/api/v1/conversations",
+    headers: { ...bearer(alice.access_token), "x-space-id": aliceSpace },
+    payload: { title: "Alice's questions" },
+  });
+  a.conversationId = conversation.json().id;
+  a.historyId = uuidv7();
+  await sql.withTenant(tenantId, (tx) =>
+    tx.query(
+      `INSERT INTO assistant_query_history (id, tenant_id, space_id, user_id, question, standalone_question,
+         answer, mode, grounded)
+       VALUES ($1, $2, $3, $4, 'secret question', 'secret question', 'answer', 'not_found', true)`,
+      [a.historyId, tenantId, aliceSpace, alice.user.id],
+    ),
+  );
 });
 afterAll(async () => {
   await instance?.close();
@@ -141,6 +160,15 @@ function attempts(): Array<{ method: string; path: string; url: string; body?: u
     ],
     ["PATCH", "/api/v1/gateway/budgets/{id}", `/api/v1/gateway/budgets/${a.budgetId}`, { limit_usd: 1000 }],
     ["DELETE", "/api/v1/gateway/budgets/{id}", `/api/v1/gateway/budgets/${a.budgetId}`, undefined],
+    ["GET", "/api/v1/conversations/{id}", `/api/v1/conversations/${a.conversationId}`, undefined],
+    ["DELETE", "/api/v1/conversations/{id}", `/api/v1/conversations/${a.conversationId}`, undefined],
+    [
+      "POST",
+      "/api/v1/conversations/{id}/messages",
+      `/api/v1/conversations/${a.conversationId}/messages`,
+      { question: "What is in Alice's notebook?" },
+    ],
+    ["DELETE", "/api/v1/query-history/{id}", `/api/v1/query-history/${a.historyId}`, undefined],
   ] as const;
   const platformAdminCases = [
     ["GET", "/api/v1/gateway/providers/{id}", `/api/v1/gateway/providers/${someId}`, undefined],

@@ -6,6 +6,12 @@ export {
   type PiiPolicy,
   redactPii,
 } from "./analysis/index.js";
+export type {
+  DocumentIndexer,
+  IndexableChunk,
+  IndexableDocument,
+  PreparedIndex,
+} from "./indexing/document-indexer.js";
 export {
   createIngestionModule,
   type IngestionModule,

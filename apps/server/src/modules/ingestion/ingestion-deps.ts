@@ -5,6 +5,7 @@ import type { JobQueue } from "../../platform/jobs/index.js";
 import type { ObjectStore } from "../../platform/objects/index.js";
 import type { Sql } from "../../platform/sql/index.js";
 import type { Logger } from "../../platform/telemetry/logger.js";
+import type { DocumentIndexer } from "./indexing/document-indexer.js";
 import type { LiveUpdates } from "./live/live-updates.js";
 
 /** What ingestion's use cases share; built once by `createIngestionModule`. */
@@ -17,6 +18,8 @@ export interface IngestionDeps {
   readonly config: IngestionConfig;
   readonly logger: Logger;
   readonly live: LiveUpdates;
+  /** Retrieval's indexing, when the platform runs it; without it documents stop at chunks. */
+  readonly indexer: DocumentIndexer | null;
 }
 
 export const processingQueue = "ingestion.process";

@@ -63,7 +63,7 @@ export function createJobQueue(options: CreateJobQueueOptions): JobQueue {
       if (state === "stopping") throw new Error("the job queue is stopping");
       const concurrency = workOptions.concurrency ?? 1;
       requirePositiveInteger(`concurrency of queue ${queue}`, concurrency);
-      const runner = new QueueRunner(queue, handler, concurrency, deps);
+      const runner = new QueueRunner(queue, handler, concurrency, deps, workOptions.tenantConcurrencyOf);
       runners.set(queue, runner);
       if (state === "started") runner.start();
     },

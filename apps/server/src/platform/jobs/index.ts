@@ -12,6 +12,7 @@ export {
   jobPriorities,
   jobStatuses,
   type StopOptions,
+  type TenantConcurrencyResolver,
   type WorkOptions,
 } from "./port.js";
 export { type RetryPolicy, retryDelayMs } from "./retry-policy.js";

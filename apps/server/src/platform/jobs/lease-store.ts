@@ -10,20 +10,28 @@ export interface Lease {
 export interface ClaimOptions {
   queue: string;
   limit: number;
+  /** Running jobs allowed per tenant, for tenants without an entry in `tenantLimits`. */
   tenantConcurrency: number;
+  /** Per-tenant overrides of `tenantConcurrency`. */
+  tenantLimits?: ReadonlyMap<string, number>;
   workerId: string;
   visibilityTimeoutMs: number;
 }
 
+/** The running-job limit of the tenant of the row aliased `alias`: its override, else the default ($4). */
+const limitOf = (alias: string) =>
+  `coalesce((SELECT l.max_running FROM limits l WHERE l.tenant_id = ${alias}.tenant_id), $4::int)`;
 const leaseEnd = "now() + ($1::double precision * interval '1 millisecond')";
 const unlocked = "locked_until = NULL, locked_by = NULL, lease_token = NULL, updated_at = now()";
 
 /**
  * Claims up to `limit` runnable jobs of one queue: queued ones that are due, and running ones
  * whose lease expired (their worker died). Claims of a queue are serialized by an advisory lock,
- * so the per-tenant count of live leases cannot be exceeded by two claimers at once.
+ * so the per-tenant count of live leases (each tenant's `tenantLimits` entry, else
+ * `tenantConcurrency`) cannot be exceeded by two claimers at once.
  */
 export async function claimJobs(sql: Sql, options: ClaimOptions): Promise<Lease[]> {
+  const limits = [...(options.tenantLimits ?? new Map<string, number>())];
   const rows = await sql.withSystem(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [
       `tributary.jobs:${sql.schema}:${options.queue}`,
@@ -41,7 +49,10 @@ export async function claimJobs(sql: Sql, options: ClaimOptions): Promise<Lease[
       [options.queue],
     );
     return tx.query<JobRow>(
-      `WITH busy AS (
+      `WITH limits AS (
+         SELECT * FROM unnest($7::text[], $8::int[]) AS l(tenant_id, max_running)
+       ),
+       busy AS (
          SELECT tenant_id, count(*)::int AS running FROM jobs
          WHERE queue = $2 AND status = 'running' AND locked_until > now() AND tenant_id IS NOT NULL
          GROUP BY tenant_id
@@ -50,7 +61,7 @@ export async function claimJobs(sql: Sql, options: ClaimOptions): Promise<Lease[
          SELECT j.id, j.tenant_id, j.priority, j.run_at FROM jobs j
          WHERE j.queue = $2
            AND ((j.status = 'queued' AND j.run_at <= now()) OR (j.status = 'running' AND j.locked_until <= now()))
-           AND NOT EXISTS (SELECT 1 FROM busy b WHERE b.tenant_id = j.tenant_id AND b.running >= $4::int)
+           AND NOT EXISTS (SELECT 1 FROM busy b WHERE b.tenant_id = j.tenant_id AND b.running >= ${limitOf("j")})
          ORDER BY j.priority DESC, j.run_at, j.id
          LIMIT $5::int
          FOR UPDATE OF j SKIP LOCKED
@@ -62,7 +73,7 @@ export async function claimJobs(sql: Sql, options: ClaimOptions): Promise<Lease[
        ),
        chosen AS (
          SELECT r.id FROM ranked r LEFT JOIN busy b ON b.tenant_id = r.tenant_id
-         WHERE r.tenant_id IS NULL OR coalesce(b.running, 0) + r.nth <= $4::int
+         WHERE r.tenant_id IS NULL OR coalesce(b.running, 0) + r.nth <= ${limitOf("r")}
          ORDER BY r.priority DESC, r.run_at, r.id
          LIMIT $3::int
        )
@@ -78,6 +89,8 @@ export async function claimJobs(sql: Sql, options: ClaimOptions): Promise<Lease[
         // Look past a tenant's backlog for other tenants' jobs, within reason.
         Math.max(options.limit * 10, 100),
         options.workerId,
+        limits.map(([tenantId]) => tenantId),
+        limits.map(([, limit]) => limit),
       ],
     );
   });

@@ -65,9 +65,23 @@ export interface JobContext {
 
 export type JobHandler = (job: Job, ctx: JobContext) => Promise<unknown>;
 
+/**
+ * A tenant's limit of running jobs of one queue (e.g. from its quotas); undefined for the
+ * queue-wide default (`jobs.tenantConcurrency`). Anything but a positive integer counts as undefined.
+ */
+export type TenantConcurrencyResolver = (
+  tenantId: string,
+) => Promise<number | undefined> | number | undefined;
+
 export interface WorkOptions {
   /** Jobs of this queue run at once in this process; defaults to 1. */
   concurrency?: number;
+  /**
+   * Per-tenant limits of this queue's running jobs, across all workers; without it every tenant
+   * has `jobs.tenantConcurrency`. Answers are cached for a few seconds, so a change applies soon,
+   * not at once.
+   */
+  tenantConcurrencyOf?: TenantConcurrencyResolver;
 }
 
 export interface StopOptions {

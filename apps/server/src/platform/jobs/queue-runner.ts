@@ -1,7 +1,8 @@
 import type { InterruptionReason } from "./job-interruption.js";
 import { cancelRequestedAmong, claimJobs, type Lease, releaseLeases } from "./lease-store.js";
-import type { JobHandler } from "./port.js";
+import type { JobHandler, TenantConcurrencyResolver } from "./port.js";
 import { type RunJobDeps, type RunningJob, runJob } from "./run-job.js";
+import { TenantLimits, unresolvedTenantLimit } from "./tenant-limits.js";
 
 export interface QueueRunnerDeps extends RunJobDeps {
   readonly workerId: string;
@@ -18,13 +19,19 @@ export class QueueRunner {
   private wakePending = false;
   private wakeUp: (() => void) | undefined;
   private lastCancelCheck = 0;
+  private readonly tenantLimits: TenantLimits | undefined;
 
   constructor(
     readonly queue: string,
     private readonly handler: JobHandler,
     private readonly concurrency: number,
     private readonly deps: QueueRunnerDeps,
-  ) {}
+    tenantConcurrencyOf?: TenantConcurrencyResolver,
+  ) {
+    this.tenantLimits = tenantConcurrencyOf
+      ? new TenantLimits(tenantConcurrencyOf, deps.tenantConcurrency, deps.logger)
+      : undefined;
+  }
 
   start(): void {
     this.loopDone ??= this.loop();
@@ -67,16 +74,21 @@ export class QueueRunner {
       let claimedAll = false;
       if (free > 0) {
         try {
+          const limits = this.tenantLimits;
           const leases = await claimJobs(this.deps.sql, {
             queue: this.queue,
             limit: free,
-            tenantConcurrency: this.deps.tenantConcurrency,
+            ...(limits
+              ? { tenantConcurrency: unresolvedTenantLimit, tenantLimits: limits.current() }
+              : { tenantConcurrency: this.deps.tenantConcurrency }),
             workerId: this.deps.workerId,
             visibilityTimeoutMs: this.deps.visibilityTimeoutMs,
           });
           for (const lease of leases) this.launch(lease);
-          // A full batch suggests more are due: claim again as soon as a slot frees.
-          claimedAll = leases.length === free;
+          // A full batch suggests more are due: claim again as soon as a slot frees. So does a
+          // tenant limit learnt just now: that tenant may have more jobs waiting.
+          const learnt = await limits?.learn(leases.map((lease) => lease.row.tenant_id));
+          claimedAll = leases.length === free || learnt === true;
         } catch (error) {
           this.deps.logger.error({ err: error, queue: this.queue }, "claiming jobs failed");
         }

@@ -14,7 +14,12 @@ export interface MigrateOptions {
 export interface MigrationResult {
   applied: string[];
   alreadyApplied: number;
+  /** Migrations left for later because the server lacks an extension they require. */
+  skipped: { file: string; extension: string }[];
 }
+
+/** A migration whose first line is `-- requires-extension: <name>` applies only where that extension is available. */
+const requiresExtension = /^--\s*requires-extension:\s*([a-z0-9_]+)/;
 
 /**
  * Applies the committed SQL migrations in order, each in its own transaction, under an advisory
@@ -40,9 +45,16 @@ export async function migrate({
     );
     const files = (await readdir(migrationsDir)).filter((f) => f.endsWith(".sql")).sort();
     const applied: string[] = [];
+    const skipped: MigrationResult["skipped"] = [];
     for (const file of files) {
       if (done.has(file)) continue;
       const sql = (await readFile(new URL(file, migrationsDir), "utf8")).replaceAll("{{app_role}}", appRole);
+      const extension = requiresExtension.exec(sql)?.[1];
+      if (extension && !(await extensionAvailable(client, extension))) {
+        // Not recorded as applied: it runs on the first start after the extension is installed.
+        skipped.push({ file, extension });
+        continue;
+      }
       try {
         await client.query("BEGIN");
         await client.query(sql);
@@ -59,11 +71,16 @@ export async function migrate({
       `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${appRole}`,
     );
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${appRole}`);
-    return { applied, alreadyApplied: done.size };
+    return { applied, alreadyApplied: done.size, skipped };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [migrationLockKey]).catch(() => {});
     await client.end();
   }
+}
+
+async function extensionAvailable(client: pg.Client, name: string): Promise<boolean> {
+  const rows = await client.query("SELECT 1 FROM pg_available_extensions WHERE name = $1", [name]);
+  return rows.rowCount === 1;
 }
 
 async function ensureAppRole(client: pg.Client, appRole: string): Promise<void> {

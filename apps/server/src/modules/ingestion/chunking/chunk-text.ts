@@ -25,13 +25,17 @@ import type { ChunkingStrategy, ChunkMetadata, ChunkTextInput, ChunkTextResult, 
 export function chunkText(input: ChunkTextInput): ChunkTextResult {
   const limits = resolveChunkingLimits(input);
   const sink = new ChunkSink(limits.maxChunks);
-  const context: StrategyContext = { text: input.text, segments: input.segments, limits, sink };
+  // The kept chunks end within maxChunks × maxChunkSize, so the strategies see one chunk more than
+  // that and no further (enough to choose the same cuts and to notice the cap): a 50 MB
+  // single-line file is not split into sentences only to keep its first megabytes.
+  const reach = (limits.maxChunks + 1) * limits.maxChunkSize;
+  const text = input.text.length > reach ? input.text.slice(0, reach) : input.text;
+  const context: StrategyContext = { text, segments: input.segments, limits, sink };
   strategyFor(input.strategy)(context);
   const segmentIndex = new SegmentIndex(input.segments);
-  const chunks = sink.spans.map((span, index) =>
-    toChunk(input.text, span, index, input.strategy, segmentIndex),
-  );
-  return { chunks, truncated: sink.truncated };
+  const chunks = sink.spans.map((span, index) => toChunk(text, span, index, input.strategy, segmentIndex));
+  const unreached = text.length < input.text.length && /\S/.test(input.text.slice(reach));
+  return { chunks, truncated: sink.truncated || unreached };
 }
 
 function strategyFor(strategy: ChunkingStrategy): (context: StrategyContext) => void {

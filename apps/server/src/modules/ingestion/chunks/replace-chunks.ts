@@ -1,5 +1,6 @@
 import { uuidv7 } from "uuidv7";
 import type { SqlTx } from "../../../platform/sql/index.js";
+import type { IndexableChunk } from "../indexing/document-indexer.js";
 import type { ProcessedChunk } from "../processing/process-file.js";
 
 const rowsPerInsert = 200;
@@ -13,11 +14,13 @@ export async function replaceChunks(
   document: { id: string; tenantId: string; spaceId: string },
   chunks: readonly ProcessedChunk[],
   strategy: string,
+  /** The chunks' ids, in order (retrieval already embedded them under these); generated when absent. */
+  ids: readonly string[] = chunks.map(() => uuidv7()),
 ): Promise<void> {
   await tx.query("DELETE FROM document_chunks WHERE document_id = $1", [document.id]);
   for (let offset = 0; offset < chunks.length; offset += rowsPerInsert) {
-    const batch = chunks.slice(offset, offset + rowsPerInsert).map((chunk) => ({
-      id: uuidv7(),
+    const batch = chunks.slice(offset, offset + rowsPerInsert).map((chunk, i) => ({
+      id: ids[offset + i] ?? uuidv7(),
       chunk_index: chunk.index,
       content: chunk.content,
       start_offset: chunk.start_offset,
@@ -52,17 +55,47 @@ export async function copyChunks(
   tx: SqlTx,
   fromDocumentId: string,
   to: { id: string; spaceId: string },
+  /** The copies' ids by position in chunk order (see readIndexableChunks); generated when absent. */
+  ids: readonly string[] = [],
 ): Promise<number> {
   await tx.query("DELETE FROM document_chunks WHERE document_id = $1", [to.id]);
   const rows = await tx.query(
     `INSERT INTO document_chunks (id, tenant_id, space_id, document_id, chunk_index, content, start_offset,
        end_offset, char_count, token_count, page_number, pages, heading_path, language, language_confidence,
        pii_counts, metadata, strategy)
-     SELECT gen_random_uuid(), tenant_id, $3, $2, chunk_index, content, start_offset, end_offset, char_count,
-       token_count, page_number, pages, heading_path, language, language_confidence, pii_counts, metadata, strategy
+     SELECT coalesce(($4::uuid[])[row_number() OVER (ORDER BY chunk_index)], gen_random_uuid()), tenant_id, $3,
+       $2, chunk_index, content, start_offset, end_offset, char_count, token_count, page_number, pages,
+       heading_path, language, language_confidence, pii_counts, metadata, strategy
      FROM document_chunks WHERE document_id = $1
      RETURNING id`,
-    [fromDocumentId, to.id, to.spaceId],
+    [fromDocumentId, to.id, to.spaceId, ids],
   );
   return rows.length;
+}
+
+/** A document's chunks in order, as retrieval indexes them. */
+export async function readIndexableChunks(tx: SqlTx, documentId: string): Promise<IndexableChunk[]> {
+  const rows = await tx.query<{
+    chunk_index: number;
+    content: string;
+    page_number: number | null;
+    heading_path: string[];
+    language: string | null;
+    start_offset: number;
+    end_offset: number;
+  }>(
+    `SELECT chunk_index, content, page_number, heading_path, language, start_offset, end_offset
+     FROM document_chunks WHERE document_id = $1 ORDER BY chunk_index`,
+    [documentId],
+  );
+  return rows.map((row) => ({
+    id: "",
+    index: row.chunk_index,
+    content: row.content,
+    page: row.page_number,
+    headingPath: row.heading_path,
+    language: row.language,
+    startOffset: row.start_offset,
+    endOffset: row.end_offset,
+  }));
 }

@@ -3,15 +3,18 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
+import { uuidv7 } from "uuidv7";
 import { appendEvent } from "../../../platform/events/index.js";
 import type { Job, JobContext, JobHandler } from "../../../platform/jobs/index.js";
-import type { SqlTx } from "../../../platform/sql/index.js";
 import { type DocumentRow, getDocument, transitionDocumentStatus } from "../../content/index.js";
 import { tenantQuotasOf } from "../../identity/index.js";
-import { copyChunks, replaceChunks } from "../chunks/replace-chunks.js";
+import { replaceChunks } from "../chunks/replace-chunks.js";
 import { defaultExtractionLimits } from "../extraction/types.js";
+import type { PreparedIndex } from "../indexing/document-indexer.js";
 import { eventSource, type IngestionDeps } from "../ingestion-deps.js";
 import { recordSessionOutcome } from "../sessions/record-session-outcome.js";
+import { emit, failDocument, publish } from "./document-outcomes.js";
+import { finishAsDuplicate } from "./finish-as-duplicate.js";
 import type { ProcessFileInput, ProcessFileOutput } from "./process-file.js";
 import { type WorkerPool, WorkerTaskError } from "./worker-pool.js";
 
@@ -39,7 +42,7 @@ export function processDocumentJob(
     await emit(deps, document, "processing.started", { document_id: document.id, attempt: job.attempts });
 
     if (document.duplicate_of) {
-      const copied = await finishAsDuplicate(deps, document, startedAt);
+      const copied = await finishAsDuplicate(deps, document, startedAt, ctx.signal);
       if (copied) return { duplicate_of: document.duplicate_of };
     }
     const quotas = await tenantQuotasOf(deps.sql, tenantId);
@@ -52,9 +55,19 @@ export function processDocumentJob(
       quotas.pii_policy ?? deps.config.piiPolicy,
     );
     if (!output.ok) {
-      await fail(deps, document, output.message, output.reason, payload.session_id);
+      await failDocument(deps, document, output.message, output.reason, payload.session_id);
       return { failed: output.reason };
     }
+    const chunkIds = output.chunks.map(() => uuidv7());
+    const index = await prepareIndex(deps, document, output, chunkIds, ctx.signal).catch(async (error) => {
+      // Embedding providers fail transiently (rate limits, restarts): retry the job, and fail the
+      // document with the provider's reason only on the last attempt.
+      if (job.attempts < job.maxAttempts) throw error;
+      const message = `Embedding failed: ${(error as Error).message}`;
+      await failDocument(deps, document, message, "embedding_failed", payload.session_id);
+      return "failed" as const;
+    });
+    if (index === "failed") return { failed: "embedding_failed" };
     const processingTimeMs = Date.now() - startedAt.getTime();
     await deps.sql.withTenant(tenantId, async (tx) => {
       await replaceChunks(
@@ -62,7 +75,9 @@ export function processDocumentJob(
         { id: document.id, tenantId, spaceId: document.space_id },
         output.chunks,
         output.strategy,
+        chunkIds,
       );
+      await index?.commit(tx);
       await transitionDocumentStatus(tx, document.id, "processed", {
         language: output.language,
         languageConfidence: output.languageConfidence,
@@ -101,6 +116,45 @@ export function processDocumentJob(
     deps.events.notify();
     publish(deps, document, "processed", { chunk_count: output.chunks.length });
     return { chunks: output.chunks.length };
+  };
+}
+
+/** Embeds the chunks for retrieval before the transaction that stores them (null without retrieval). */
+function prepareIndex(
+  deps: IngestionDeps,
+  document: DocumentRow,
+  output: Extract<ProcessFileOutput, { ok: true }>,
+  chunkIds: readonly string[],
+  signal: AbortSignal,
+): Promise<PreparedIndex | null> {
+  if (!deps.indexer) return Promise.resolve(null);
+  const chunks = output.chunks.map((chunk, i) => ({
+    id: chunkIds[i] ?? "",
+    index: chunk.index,
+    content: chunk.content,
+    page: chunk.metadata.page ?? null,
+    headingPath: chunk.metadata.heading_path ?? [],
+    language: chunk.language,
+    startOffset: chunk.start_offset,
+    endOffset: chunk.end_offset,
+  }));
+  return deps.indexer.prepare(
+    indexableDocument(document, output.sensitivityLevel, output.language),
+    chunks,
+    signal,
+  );
+}
+
+function indexableDocument(document: DocumentRow, sensitivity: string | null, language: string | null) {
+  return {
+    tenantId: document.tenant_id,
+    spaceId: document.space_id,
+    notebookId: document.notebook_id,
+    documentId: document.id,
+    name: document.name,
+    tags: document.tags,
+    sensitivity,
+    language,
   };
 }
 
@@ -148,94 +202,4 @@ async function runInPool(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** A byte-identical upload reuses the original's chunks and analysis instead of processing again. */
-async function finishAsDuplicate(
-  deps: IngestionDeps,
-  document: DocumentRow,
-  startedAt: Date,
-): Promise<boolean> {
-  const done = await deps.sql.withTenant(document.tenant_id, async (tx) => {
-    const original = document.duplicate_of ? await getDocument(tx, document.duplicate_of) : null;
-    if (original?.status !== "processed") return false;
-    const count = await copyChunks(tx, original.id, { id: document.id, spaceId: document.space_id });
-    await transitionDocumentStatus(tx, document.id, "processed", {
-      language: original.language,
-      languageConfidence: original.language_confidence,
-      piiSummary: original.pii_summary,
-      sensitivityLevel: original.sensitivity_level,
-      complianceFlags: original.compliance_flags,
-      classification: original.classification,
-      schemaInfo: original.schema_info,
-      pageCount: original.page_count,
-      chunkCount: count,
-      processingTimeMs: Date.now() - startedAt.getTime(),
-      processingStartedAt: startedAt,
-      processedAt: new Date(),
-    });
-    const metadata = { tenant_id: document.tenant_id, space_id: document.space_id };
-    const data = { document_id: document.id, chunk_count: count, duplicate_of: original.id };
-    await appendEvent(tx, { type: "document.chunked", source: eventSource, data, metadata });
-    await appendEvent(tx, { type: "processing.completed", source: eventSource, data, metadata });
-    await appendEvent(tx, { type: "document.processed", source: eventSource, data, metadata });
-    return true;
-  });
-  if (done) {
-    deps.events.notify();
-    publish(deps, document, "processed", { duplicate_of: document.duplicate_of });
-  }
-  return done;
-}
-
-async function fail(
-  deps: IngestionDeps,
-  document: DocumentRow,
-  message: string,
-  reason: string,
-  sessionId: string | null,
-): Promise<void> {
-  await deps.sql.withTenant(document.tenant_id, async (tx: SqlTx) => {
-    await transitionDocumentStatus(tx, document.id, "failed", { error: message, processedAt: new Date() });
-    await appendEvent(tx, {
-      type: "processing.failed",
-      source: eventSource,
-      data: { document_id: document.id, reason, error: message },
-      metadata: { tenant_id: document.tenant_id, space_id: document.space_id },
-    });
-    if (sessionId) await recordSessionOutcome(tx, sessionId, document.id, "failed", message);
-  });
-  deps.events.notify();
-  publish(deps, document, "failed", { error: message });
-}
-
-async function emit(
-  deps: IngestionDeps,
-  document: DocumentRow,
-  type: string,
-  data: Record<string, string | number>,
-) {
-  await deps.sql.withTenant(document.tenant_id, (tx) =>
-    appendEvent(tx, {
-      type,
-      source: eventSource,
-      data,
-      metadata: { tenant_id: document.tenant_id, space_id: document.space_id },
-    }),
-  );
-  deps.events.notify();
-}
-
-function publish(
-  deps: IngestionDeps,
-  document: DocumentRow,
-  status: string,
-  extra: Record<string, unknown>,
-): void {
-  deps.live.publish({
-    type: "document.status",
-    tenantId: document.tenant_id,
-    spaceId: document.space_id,
-    data: { document_id: document.id, notebook_id: document.notebook_id, status, ...extra },
-  });
 }

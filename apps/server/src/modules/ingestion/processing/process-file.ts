@@ -60,6 +60,8 @@ export type ProcessFileOutput =
     }
   | { readonly ok: false; readonly reason: string; readonly message: string };
 
+const chunkLanguageSampleChars = 400;
+
 /**
  * Extraction, analysis and chunking of one file: pure CPU work, run in a worker thread. Under the
  * `redact` policy every finding is replaced before chunking, so no chunk (and nothing embedded or
@@ -156,7 +158,9 @@ function annotateChunks(chunks: readonly TextChunk[], findings: readonly PiiFind
       if (!finding || finding.start >= chunk.end_offset) break;
       if (finding.end > chunk.start_offset) counts[finding.type] = (counts[finding.type] ?? 0) + 1;
     }
-    const language = detectLanguage(chunk.content);
+    // A chunk's opening sentences tell its language as well as the whole chunk, at a fraction of
+    // the cost: per-chunk detection was half the processing time of text-heavy files.
+    const language = detectLanguage(chunk.content, { maxChars: chunkLanguageSampleChars });
     return {
       ...chunk,
       language: language.language,

@@ -5,6 +5,8 @@ export interface WorkerPoolOptions {
   /** Old-generation heap limit of each worker: a hostile file exhausts its worker, not the server. */
   readonly memoryMb: number;
   readonly entry?: URL;
+  /** Handed to every worker the pool starts (`workerData`); test entries share state through it. */
+  readonly workerData?: unknown;
 }
 
 /** Why a task did not produce a result. */
@@ -118,9 +120,17 @@ export class WorkerPool<Input, Output> {
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
   }
 
+  /** Starts every worker now, idle, so the first task does not pay for loading the libraries. */
+  prestart(): void {
+    while (!this.closed && this.slots.length < this.options.size) {
+      this.slots.push({ worker: this.spawnWorker(), busy: false });
+    }
+  }
+
   private spawnWorker(): Worker {
     const worker = new Worker(this.options.entry ?? defaultEntry, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
+      workerData: this.options.workerData,
     });
     // A worker failing between tasks must not take the process down; its next task replaces it.
     worker.on("error", () => {});

@@ -15,6 +15,7 @@ import { reprocessDocument } from "../processing/reprocess-document.js";
 import { openDocumentContent } from "../upload/open-document-content.js";
 import { parseTags, readMultipart } from "../upload/read-multipart.js";
 import { uploadDocument } from "../upload/upload-document.js";
+import { maxFileSizeOf } from "../upload/upload-limits.js";
 
 export function callerOf(context: { principal: unknown; space: unknown }): ContentCaller {
   if (!context.principal || !context.space) throw new AppError("UNAUTHORIZED", "Authentication required");
@@ -42,7 +43,7 @@ export function documentUploadRoutes(deps: IngestionDeps) {
         const caller = callerOf(context);
         requireContentAccess(caller, "write");
         const quotas = await tenantQuotasOf(deps.sql, caller.space.tenantId);
-        const maxBytes = quotas.max_file_size ?? deps.config.maxFileSizeBytes;
+        const maxBytes = maxFileSizeOf(quotas, deps.config);
         const upload = await readMultipart(context.request, { maxBytes, maxFiles: 1 });
         try {
           const notebookId = upload.fields.notebook_id;

@@ -10,6 +10,7 @@ import { cancelProcessingSession } from "../sessions/cancel-processing-session.j
 import { createProcessingSession } from "../sessions/create-processing-session.js";
 import { getProcessingSession } from "../sessions/get-processing-session.js";
 import { readMultipart } from "../upload/read-multipart.js";
+import { maxFileSizeOf } from "../upload/upload-limits.js";
 import { callerOf } from "./document-upload-routes.js";
 
 const maxFilesPerSession = 100;
@@ -33,7 +34,7 @@ export function sessionRoutes(deps: IngestionDeps) {
         requireContentAccess(caller, "write");
         const quotas = await tenantQuotasOf(deps.sql, caller.space.tenantId);
         const upload = await readMultipart(context.request, {
-          maxBytes: quotas.max_file_size ?? deps.config.maxFileSizeBytes,
+          maxBytes: maxFileSizeOf(quotas, deps.config),
           maxFiles: maxFilesPerSession,
         });
         try {

@@ -46,6 +46,12 @@ export async function readMultipart(
         const file = await spoolUpload(part.file, options.maxBytes);
         files.push({ fileName: part.filename ?? "", file });
       } else if (typeof part.value === "string") {
+        // PostgreSQL text cannot hold NUL: refuse it here rather than fail the insert later.
+        if (part.value.includes("\u0000")) {
+          throw new AppError("VALIDATION_ERROR", `The field ${part.fieldname} contains a NUL character`, {
+            details: { field: part.fieldname },
+          });
+        }
         fields[part.fieldname] = part.value;
       }
     }

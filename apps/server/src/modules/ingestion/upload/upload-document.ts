@@ -19,6 +19,7 @@ import { detectFormat, mimeTypeOf } from "../extraction/detect/index.js";
 import { eventSource, type IngestionDeps, processingQueue } from "../ingestion-deps.js";
 import { priorityOf, tierOf } from "./processing-tier.js";
 import type { SpooledFile } from "./spool-upload.js";
+import { maxFileSizeOf, storageQuotaOf } from "./upload-limits.js";
 
 export interface UploadDocumentOptions {
   readonly caller: ContentCaller;
@@ -45,7 +46,7 @@ export async function uploadDocument(
   const space = options.caller.space;
   const userId = options.caller.principal.userId;
   const quotas = await tenantQuotasOf(deps.sql, space.tenantId);
-  const maxFileSize = quotas.max_file_size ?? deps.config.maxFileSizeBytes;
+  const maxFileSize = maxFileSizeOf(quotas, deps.config);
   if (file.size > maxFileSize) {
     throw new AppError("PAYLOAD_TOO_LARGE", `The file exceeds the maximum size of ${maxFileSize} bytes`, {
       details: { max_file_size: maxFileSize },
@@ -81,7 +82,7 @@ export async function uploadDocument(
       },
     );
   }
-  const storageQuota = quotas.storage_quota_bytes ?? deps.config.storageQuotaBytes;
+  const storageQuota = storageQuotaOf(quotas, deps.config);
   const id = uuidv7();
   const sanitized = sanitizeFileName(options.fileName || `document.${format}`);
   const storageKey = `${space.tenantId}/${space.spaceId}/documents/${id}/${sanitized === "." ? "_" : sanitized}`;
@@ -117,7 +118,8 @@ export async function uploadDocument(
       notebookId: notebook.id,
       ownerId: userId,
       name: options.name ? sanitizeFileName(options.name) : sanitized,
-      originalName: options.fileName,
+      // As sent, but without control characters: PostgreSQL refuses NUL, terminals obey escapes.
+      originalName: options.fileName.replace(/\p{Cc}/gu, "_"),
       description: options.description ?? "",
       tags: options.tags ?? [],
       format,

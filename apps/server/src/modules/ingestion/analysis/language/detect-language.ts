@@ -36,13 +36,21 @@ function sampleOf(text: string): string {
   return windows.join("\n");
 }
 
+/** The first `maxChars` characters, cut at a word boundary. */
+function prefixOf(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const cut = text.lastIndexOf(" ", maxChars);
+  return text.slice(0, cut > maxChars / 2 ? cut : maxChars);
+}
+
 /**
  * Detects the language of `text` with tinyld (ISO 639-1 codes, like the spec's `langdetect`).
  * URLs, e-mail addresses, digits and punctuation are removed first: they carry no language signal
  * and skew short texts.
  */
-export function detectLanguage(text: string): LanguageDetection {
-  const cleaned = sampleOf(text).replace(URL_OR_EMAIL, " ").replace(NON_LETTER_RUNS, " ");
+export function detectLanguage(text: string, options: { maxChars?: number } = {}): LanguageDetection {
+  const sample = options.maxChars === undefined ? sampleOf(text) : prefixOf(text, options.maxChars);
+  const cleaned = sample.replace(URL_OR_EMAIL, " ").replace(NON_LETTER_RUNS, " ");
   const letters = cleaned.match(LETTER)?.length ?? 0;
   if (letters < MIN_LETTERS) return UNDETERMINED_LANGUAGE;
   const best = detectAll(cleaned)[0];

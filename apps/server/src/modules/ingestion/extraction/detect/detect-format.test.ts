@@ -100,6 +100,14 @@ describe("detectFormat", () => {
       ),
     ).toBe("html");
   });
+
+  it("keeps text whose bytes happen to match a weak binary signature (MPEG-TS: 'G' at 0 and 188)", async () => {
+    const line = "Greystone ferry guide. ".padEnd(188, "x");
+    const text = `${line}Gangway rules: boarding closes ten minutes before departure.\n`.repeat(4);
+    expect(text[0]).toBe("G");
+    expect(text[188]).toBe("G");
+    expect(await detect(text, "guide.txt")).toBe("text");
+  });
 });
 
 describe("mimeTypeOf", () => {

@@ -84,8 +84,9 @@ export async function detectFormat(path: string, declaredName?: string): Promise
     if (detected.ext === "cfb") {
       return (await isEncryptedOfficeFile(path)) ? encryptedOfficeFormat(declaredName) : null;
     }
-    // XML (XHTML among it) is text; every other recognised binary format is not ours.
-    if (detected.ext !== "xml") return null;
+    // XML (XHTML among it) is text. Other recognised formats are not ours, unless the content is
+    // clean text after all: some signatures are weak (MPEG-TS is just "G" at bytes 0 and 188, so a
+    // text file starting with "G" can match), and a real binary never passes the text check.
   }
   const sniffed = sniffText(head, complete);
   if (!sniffed) return null;

@@ -1,0 +1,78 @@
+/** A sentence of a text, trimmed, with its offsets in that text. */
+export interface Sentence {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const terminators = ".!?";
+const closers = `"'\u201D\u2019)]`;
+const trailingMarker = /^[ \t]*\[\d+\]/;
+
+/**
+ * Splits at line breaks and at `.`, `!` or `?` followed by whitespace. Citation markers right
+ * after a sentence's end (`… in 1887. [2]`) belong to that sentence, not to the next one. A full
+ * stop not followed by whitespace (3.5, e.g.x) does not end a sentence. With `paragraphs`, only
+ * blank lines break (document text wraps its lines inside sentences).
+ */
+export function splitSentences(text: string, options: { readonly paragraphs?: boolean } = {}): Sentence[] {
+  const sentences: Sentence[] = [];
+  const push = (from: number, to: number) => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed.length > 0)
+      sentences.push({ text: trimmed, start: from + lead, end: from + lead + trimmed.length });
+  };
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i] as string;
+    if (char === "\n" && (!options.paragraphs || /^\n[ \t]*\n/.test(text.slice(i, i + 40)))) {
+      push(start, i);
+      start = i + 1;
+      i += 1;
+      continue;
+    }
+    if (!terminators.includes(char)) {
+      i += 1;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && terminators.includes(text[end] as string)) end += 1;
+    while (end < text.length && closers.includes(text[end] as string)) end += 1;
+    for (;;) {
+      const marker = trailingMarker.exec(text.slice(end, end + 12));
+      if (!marker) break;
+      end += marker[0].length;
+    }
+    if (end < text.length && !/\s/.test(text[end] as string)) {
+      i = end;
+      continue;
+    }
+    push(start, end);
+    start = end;
+    i = end;
+  }
+  push(start, text.length);
+  return sentences;
+}
+
+const markerPattern = /\[\d+\]/g;
+
+/**
+ * A claim sentence states something: at least four words once its markers are removed, and not
+ * a question, a heading (`# …`) or a lead-in that ends with a colon.
+ */
+export function isClaimSentence(sentence: string): boolean {
+  const bare = sentence.replace(markerPattern, "").trim();
+  if (bare.startsWith("#")) return false;
+  if (/[:?]$/.test(bare)) return false;
+  const words = bare.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length >= 4;
+}
+
+/** The marker numbers a sentence carries. */
+export function markersOf(sentence: string): number[] {
+  return [...sentence.matchAll(markerPattern)].map((match) => Number(match[0].slice(1, -1)));
+}

@@ -1,0 +1,23 @@
+/** Test data: strings and whether they are ISO dates PostgreSQL accepts (checked in JS and in SQL by the tests). */
+export const isoDateCandidates: [string, boolean][] = [
+  ["2024-01-15", true],
+  ["2024-01-15T10:00", true],
+  ["2024-01-15T10:00:00Z", true],
+  ["2024-01-15 10:00:00.123456+05:30", true],
+  ["2024-01-15T10:00:00-0800", true],
+  ["2024-01-15T23:59:59+15:59", true],
+  ["2000-02-29", true],
+  ["2024-02-29T00:00:00Z", true],
+  ["0001-01-01", true],
+  ["1900-02-29", false],
+  ["2023-02-29", false],
+  ["2024-02-30", false],
+  ["2024-04-31", false],
+  ["2024-13-01", false],
+  ["0000-01-01", false],
+  ["2024-01-15T24:00:00", false],
+  ["2024-01-15T10:00:00+16:00", false],
+  ["2024-01-15T10:00:00.1234567Z", false],
+  ["15/01/2024", false],
+  ["yesterday", false],
+];

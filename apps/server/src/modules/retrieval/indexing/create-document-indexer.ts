@@ -1,0 +1,115 @@
+import { createHash } from "node:crypto";
+import type { VectorCreate } from "@tributary/contracts";
+import { appendEvent } from "../../../platform/events/index.js";
+import type { SqlTx } from "../../../platform/sql/index.js";
+import type {
+  DocumentIndexer,
+  IndexableChunk,
+  IndexableDocument,
+  PreparedIndex,
+} from "../../ingestion/index.js";
+import type { RetrievalDeps } from "../deps.js";
+import { requireCurrentModel } from "../reembedding/require-current-model.js";
+import {
+  type DatasetRow,
+  deleteVectorsByDocument,
+  ensureDatasetIndex,
+  ensureDefaultDataset,
+  upsertVectors,
+} from "../store/index.js";
+import { maxContentChars } from "../store/validate-vector-records.js";
+
+const eventSource = "retrieval";
+const isoLanguage = /^[a-z]{2}$/;
+
+/**
+ * Retrieval's side of ingestion's `DocumentIndexer` port: a document's chunks are embedded with
+ * the tenant's default dataset's pinned model (outside any transaction: the embedding cache and
+ * remote providers need their own), then written, replacing the document's previous vectors, in
+ * the transaction that marks the document processed.
+ */
+export function createDocumentIndexer(deps: RetrievalDeps): DocumentIndexer {
+  return {
+    async prepare(document, chunks, signal): Promise<PreparedIndex> {
+      const dataset = await defaultDatasetOf(deps, document.tenantId);
+      const embedded =
+        chunks.length === 0
+          ? { vectors: [] as number[][], model: dataset.embedding_model }
+          : await deps.embeddings.embed({
+              tenantId: document.tenantId,
+              model: dataset.embedding_model,
+              texts: chunks.map((chunk) => chunk.content),
+              signal,
+            });
+      const records = chunks.map((chunk, i) =>
+        vectorRecord(document, chunk, chunks.length, embedded.vectors[i] ?? []),
+      );
+      return {
+        document,
+        vectorCount: records.length,
+        async commit(tx: SqlTx) {
+          await requireCurrentModel(tx, dataset);
+          await deleteVectorsByDocument(tx, document.tenantId, document.documentId, dataset.id);
+          if (records.length > 0) await upsertVectors(tx, dataset, records, { overwrite: true });
+          const data = {
+            document_id: document.documentId,
+            dataset_id: dataset.name,
+            vector_count: records.length,
+            model: embedded.model,
+          };
+          const metadata = { tenant_id: document.tenantId, space_id: document.spaceId };
+          await appendEvent(tx, {
+            type: "processing.embedding_created",
+            source: eventSource,
+            data,
+            metadata,
+          });
+          await appendEvent(tx, { type: "document.embedded", source: eventSource, data, metadata });
+        },
+      };
+    },
+  };
+}
+
+async function defaultDatasetOf(deps: RetrievalDeps, tenantId: string): Promise<DatasetRow> {
+  const dataset = await deps.sql.withTenant(tenantId, (tx) =>
+    ensureDefaultDataset(tx, tenantId, deps.embeddings.defaultModel),
+  );
+  await ensureDatasetIndex(deps.sql, dataset);
+  return dataset;
+}
+
+/** One chunk as a vector record; what space search filters and cites on travels in its metadata. */
+function vectorRecord(
+  document: IndexableDocument,
+  chunk: IndexableChunk,
+  chunkCount: number,
+  values: number[],
+): VectorCreate {
+  // Records keep at most 10,000 characters (spec §2); chunks are far smaller unless configured
+  // otherwise, and the full chunk stays in ingestion's store.
+  const content = chunk.content.slice(0, maxContentChars);
+  const language = chunk.language ?? document.language;
+  return {
+    id: chunk.id,
+    document_id: document.documentId,
+    chunk_id: chunk.id,
+    values,
+    content,
+    content_hash: createHash("sha256").update(content, "utf8").digest("hex"),
+    ...(language && isoLanguage.test(language) ? { language } : {}),
+    chunk_index: chunk.index,
+    chunk_count: Math.max(chunkCount, chunk.index + 1),
+    metadata: {
+      space_id: document.spaceId,
+      notebook_id: document.notebookId,
+      document_name: document.name,
+      tags: document.tags,
+      sensitivity: document.sensitivity,
+      page_number: chunk.page,
+      heading_path: chunk.headingPath,
+      start_offset: chunk.startOffset,
+      end_offset: chunk.endOffset,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** `POST /api/v1/search` and the assistant's retrieval: search the caller's space. */
+export interface SpaceSearchRequest {
+  readonly query: string;
+  /** 1–1000, default 10. */
+  readonly top_k?: number | undefined;
+  /** `hybrid` (default: vector + full-text fused with RRF), `vector` or `text`. */
+  readonly search_mode?: "hybrid" | "vector" | "text" | undefined;
+  readonly notebook_ids?: readonly string[] | undefined;
+  readonly document_ids?: readonly string[] | undefined;
+  /** Documents carrying any of these tags. */
+  readonly tags?: readonly string[] | undefined;
+  /** ISO dates: documents indexed in this range. */
+  readonly created_after?: string | undefined;
+  readonly created_before?: string | undefined;
+  /** Minimum component score (0–1) before fusion; the space default when absent. */
+  readonly min_score?: number | undefined;
+}
+
+/** One passage: a chunk of a readable document, with where it sits in the document's text. */
+export interface SpacePassage {
+  readonly rank: number;
+  /** The fused score (RRF for hybrid; the retriever's own score otherwise). */
+  readonly score: number;
+  readonly scores: { readonly vector: number | null; readonly text: number | null };
+  readonly chunk_id: string;
+  readonly chunk_index: number;
+  readonly document_id: string;
+  readonly document_name: string;
+  readonly notebook_id: string;
+  readonly content: string;
+  readonly page: number | null;
+  readonly heading_path: string[];
+  /** Offsets of the chunk in the document's extracted text (`GET /documents/{id}/chunks` has the same). */
+  readonly start_offset: number | null;
+  readonly end_offset: number | null;
+  readonly language: string | null;
+}
+
+export interface SpaceSearchResult {
+  readonly results: SpacePassage[];
+  readonly took_ms: number;
+  readonly stats: {
+    readonly search_mode: "hybrid" | "vector" | "text";
+    readonly vector_results: number;
+    readonly text_results: number;
+    readonly embedding_model: string;
+    readonly embedding_fallback: boolean;
+  };
+}

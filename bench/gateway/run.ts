@@ -1,0 +1,153 @@
+import os from "node:os";
+import { fixed, printTable } from "../lib/table.js";
+import { type MeasureOptions, measureTarget, type TargetFigures } from "./measure.js";
+import { startTargets } from "./targets.js";
+
+const durationS = Number(process.env.BENCH_GATEWAY_DURATION_S ?? 6);
+const profileDir = process.env.BENCH_GATEWAY_PROFILE_DIR;
+const connections = 16;
+const rate = 500;
+const targets = { addedP50Ms: 0.5, addedP99Ms: 2, throughputVsPortkey: 2 };
+
+function verdict(ok: boolean): string {
+  return ok ? "met" : "MISSED";
+}
+
+function byName(figures: readonly TargetFigures[], name: TargetFigures["name"]): TargetFigures {
+  const found = figures.find((entry) => entry.name === name);
+  if (!found) throw new Error(`no figures for ${name}`);
+  return found;
+}
+
+/** Targets whose median at the fixed rate is far above their median at 16 connections. */
+function saturated(figures: readonly TargetFigures[]): string[] {
+  return figures
+    .filter((entry) => entry.rateLatency.p50 > Math.max(50, 5 * entry.loadedLatency.p50))
+    .map((entry) => entry.name);
+}
+
+function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean } {
+  const direct = byName(figures, "direct");
+  const tributary = byName(figures, "tributary");
+  const portkey = byName(figures, "portkey");
+  printTable(
+    `bench/gateway, ${mode}: ${connections} connections for throughput, ${rate} requests/s (open loop) for latency, ${durationS} s each`,
+    [
+      "target",
+      "req/s @16",
+      "p50 ms @16",
+      "p99 ms @16",
+      "CPU µs/req",
+      `p50 ms @${rate}/s`,
+      `p99 ms @${rate}/s`,
+      "added p50 ms",
+      "added p99 ms",
+      "failures",
+    ],
+    figures.map((entry) => [
+      entry.name,
+      fixed(entry.throughput, 0),
+      fixed(entry.loadedLatency.p50, 3),
+      fixed(entry.loadedLatency.p99, 3),
+      fixed(entry.cpuPerRequestUs, 0),
+      fixed(entry.rateLatency.p50, 3),
+      fixed(entry.rateLatency.p99, 3),
+      entry.name === "direct" ? "-" : fixed(entry.rateLatency.p50 - direct.rateLatency.p50, 3),
+      entry.name === "direct" ? "-" : fixed(entry.rateLatency.p99 - direct.rateLatency.p99, 3),
+      entry.failures,
+    ]),
+    saturated(figures).map(
+      (name) =>
+        `${name} could not keep up with ${rate} requests/s here (its latency at ${rate}/s is queueing, not overhead)`,
+    ),
+  );
+  const addedP50 = tributary.rateLatency.p50 - direct.rateLatency.p50;
+  const addedP99 = tributary.rateLatency.p99 - direct.rateLatency.p99;
+  const portkeyAddedP50 = portkey.rateLatency.p50 - direct.rateLatency.p50;
+  const portkeyAddedP99 = portkey.rateLatency.p99 - direct.rateLatency.p99;
+  const throughputRatio = tributary.throughput / portkey.throughput;
+  printTable(
+    `  ratios, ${mode}`,
+    ["figure", "tributary", "portkey", "tributary / portkey", "target", "verdict"],
+    [
+      [
+        "throughput @16 (req/s)",
+        fixed(tributary.throughput, 0),
+        fixed(portkey.throughput, 0),
+        fixed(throughputRatio),
+        `≥ ${targets.throughputVsPortkey}`,
+        verdict(throughputRatio >= targets.throughputVsPortkey),
+      ],
+      [
+        `added p50 @${rate}/s (ms)`,
+        fixed(addedP50, 3),
+        fixed(portkeyAddedP50, 3),
+        fixed(addedP50 / portkeyAddedP50),
+        `≤ ${targets.addedP50Ms} ms`,
+        verdict(addedP50 <= targets.addedP50Ms),
+      ],
+      [
+        `added p99 @${rate}/s (ms)`,
+        fixed(addedP99, 3),
+        fixed(portkeyAddedP99, 3),
+        fixed(addedP99 / portkeyAddedP99),
+        `≤ ${targets.addedP99Ms} ms`,
+        verdict(addedP99 <= targets.addedP99Ms),
+      ],
+      [
+        `self-reported overhead p50 / p99 @${rate}/s (ms)`,
+        `${fixed(tributary.reportedOverhead.p50, 3)} / ${fixed(tributary.reportedOverhead.p99, 3)}`,
+        "-",
+        "-",
+        "-",
+        "-",
+      ],
+      [
+        "process CPU per request (µs)",
+        fixed(tributary.cpuPerRequestUs, 0),
+        fixed(portkey.cpuPerRequestUs, 0),
+        fixed(tributary.cpuPerRequestUs / portkey.cpuPerRequestUs),
+        "-",
+        "-",
+      ],
+    ],
+    [
+      "self-reported overhead: Tributary's X-Tributary-Overhead-Ms (gateway handler start → reply, provider time excluded)",
+      "CPU per request: user + system time of the target's process (all threads) over the throughput run / requests",
+    ],
+  );
+  return {
+    ok:
+      throughputRatio >= targets.throughputVsPortkey &&
+      addedP50 <= targets.addedP50Ms &&
+      addedP99 <= targets.addedP99Ms,
+  };
+}
+
+/**
+ * bench/gateway (issue 6): the fake upstream called directly, through Tributary's gateway (API key
+ * with rpm/tpm limits and hard budgets, usage metering on) and through Portkey's open-source
+ * gateway, each in its own process; non-streaming and streaming chat completions.
+ */
+export async function gateway(): Promise<void> {
+  const load = os.loadavg().map((value) => value.toFixed(2));
+  const started = await startTargets({
+    ports: { fake: 18391, tributary: 18392, portkey: 18393 },
+    ...(profileDir ? { tributaryNodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] } : {}),
+  });
+  const verdicts: boolean[] = [];
+  try {
+    for (const stream of [false, true]) {
+      const options: MeasureOptions = { stream, connections, rate, durationS, warmUpS: 2 };
+      const figures: TargetFigures[] = [];
+      for (const target of started.list) figures.push(await measureTarget(target, options));
+      verdicts.push(report(stream ? "streaming (SSE, include_usage)" : "non-streaming", figures).ok);
+    }
+  } finally {
+    await started.close();
+  }
+  console.log(
+    `  all gateway targets ${verdicts.every(Boolean) ? "met" : "NOT all met"}; host: ${os.cpus().length} cores, load average at start ${load.join(" ")}; load generator, upstream and gateway share these cores`,
+  );
+  if (profileDir) console.log(`  Tributary CPU profile written to ${profileDir}`);
+}

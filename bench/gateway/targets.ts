@@ -1,0 +1,136 @@
+import type { ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startProcess, stopProcess } from "../lib/processes.js";
+import { createGatewayApiKey, registerBenchAccount } from "../lib/tributary-api.js";
+import { startTributaryProcess, type TributaryProcess } from "../lib/tributary-process.js";
+
+export type TargetName = "direct" | "tributary" | "portkey";
+
+/** Where a chat completion is sent and with which headers, for one way of reaching the upstream. */
+export interface Target {
+  readonly name: TargetName;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly pid: number;
+}
+
+export interface Targets {
+  readonly list: readonly Target[];
+  close(): Promise<void>;
+}
+
+const fakeEntry = fileURLToPath(new URL("./fake-upstream.ts", import.meta.url));
+const portkeyShim = fileURLToPath(new URL("./portkey-fetch-shim.mjs", import.meta.url));
+const upstreamKey = "sk-bench-upstream";
+const json = { "content-type": "application/json" };
+
+/** The OpenAI chat request every target gets, as a JSON body. */
+export function chatBody(stream: boolean): string {
+  return JSON.stringify({
+    model: "fake-gpt",
+    messages: [
+      { role: "system", content: "You are a terse assistant." },
+      { role: "user", content: "Reply with a short greeting for the gateway benchmark, please." },
+    ],
+    max_tokens: 32,
+    ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}),
+  });
+}
+
+/** Portkey's Node server: the package's `bin`, started the way `npx @portkey-ai/gateway` does. */
+function portkeyServerScript(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve("@portkey-ai/gateway/package.json");
+  return path.join(path.dirname(manifest), "build", "start-server.js");
+}
+
+/**
+ * Starts, each in its own process: the fake upstream; Tributary (`tributary start`) declaring it as
+ * an OpenAI-compatible provider, with a user and a `gateway:invoke` key that has rpm/tpm limits and
+ * hard daily and monthly budgets (usage metering is always on); and Portkey's gateway, told per
+ * request to use the `openai` provider at the fake's URL (`x-portkey-custom-host`).
+ */
+export async function startTargets(options: {
+  ports: { fake: number; tributary: number; portkey: number };
+  tributaryNodeArgs?: readonly string[];
+}): Promise<Targets> {
+  const started: ChildProcess[] = [];
+  let tributary: TributaryProcess | undefined;
+  const close = async () => {
+    await tributary?.stop();
+    await Promise.all(started.map((child) => stopProcess(child)));
+  };
+  try {
+    const fakeOrigin = `http://127.0.0.1:${options.ports.fake}`;
+    const fake = await startProcess(process.execPath, ["--import", "tsx", fakeEntry], {
+      env: { ...process.env, PORT: String(options.ports.fake) },
+      readyUrl: `${fakeOrigin}/v1/models`,
+      readyHeaders: { authorization: `Bearer ${upstreamKey}` },
+    });
+    started.push(fake.child);
+
+    const providers = [
+      {
+        name: "bench-upstream",
+        type: "openai_compatible",
+        base_url: `${fakeOrigin}/v1`,
+        api_key: upstreamKey,
+        models: [{ name: "fake-gpt", prices: { input: 1, output: 2 } }],
+      },
+    ];
+    tributary = await startTributaryProcess({
+      port: options.ports.tributary,
+      env: { TRIBUTARY_PROVIDERS: JSON.stringify(providers) },
+      ...(options.tributaryNodeArgs ? { nodeArgs: options.tributaryNodeArgs } : {}),
+    });
+    const account = await registerBenchAccount(tributary.origin, "gateway");
+    const key = await createGatewayApiKey(account, {
+      allowed_models: ["fake-gpt"],
+      rpm: 10_000_000,
+      tpm: 10_000_000_000,
+      budget_daily_usd: 1_000,
+      budget_monthly_usd: 10_000,
+      budget_mode: "hard",
+    });
+
+    const portkeyOrigin = `http://127.0.0.1:${options.ports.portkey}`;
+    const portkey = await startProcess(
+      process.execPath,
+      ["--import", portkeyShim, portkeyServerScript(), `--port=${options.ports.portkey}`, "--headless"],
+      { env: { ...process.env }, readyUrl: `${portkeyOrigin}/` },
+    );
+    started.push(portkey.child);
+
+    const list: Target[] = [
+      {
+        name: "direct",
+        url: `${fakeOrigin}/v1/chat/completions`,
+        headers: { ...json, authorization: `Bearer ${upstreamKey}` },
+        pid: fake.child.pid ?? 0,
+      },
+      {
+        name: "tributary",
+        url: `${tributary.origin}/v1/chat/completions`,
+        headers: { ...json, authorization: `Bearer ${key}` },
+        pid: tributary.child.pid ?? 0,
+      },
+      {
+        name: "portkey",
+        url: `${portkeyOrigin}/v1/chat/completions`,
+        headers: {
+          ...json,
+          authorization: `Bearer ${upstreamKey}`,
+          "x-portkey-provider": "openai",
+          "x-portkey-custom-host": `${fakeOrigin}/v1`,
+        },
+        pid: portkey.child.pid ?? 0,
+      },
+    ];
+    return { list, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
