@@ -57,7 +57,11 @@ async function lookUp(
   return pending;
 }
 
-async function readKey(context: IdentityContext, keys: ApiKeyCache, prefix: string): Promise<CachedApiKey | null> {
+async function readKey(
+  context: IdentityContext,
+  keys: ApiKeyCache,
+  prefix: string,
+): Promise<CachedApiKey | null> {
   const [row] = await context.sql.withSystem((tx) =>
     tx.query<
       Pick<

@@ -103,6 +103,36 @@ describe("UsageRecorder", () => {
     await usage.close();
   });
 
+  it("leaves records that arrive during a write to the next tick, so they go in one batch", async () => {
+    const writer = fakeWriter();
+    writer.hold();
+    const usage = recorder({ write: writer.write });
+    usage.record(usageRecord());
+    const first = usage.flush();
+    for (let i = 0; i < 5; i++) usage.record(usageRecord());
+    writer.release();
+    await first;
+    expect(writer.calls).toEqual([1]);
+    expect(usage.pending).toBe(5);
+    await usage.flush();
+    expect(writer.calls).toEqual([1, 5]);
+    await usage.close();
+  });
+
+  it("writes at once what arrived during a write that outlasted a tick", async () => {
+    const writer = fakeWriter();
+    writer.hold();
+    const usage = recorder({ write: writer.write, flushIntervalMs: 5 });
+    usage.record(usageRecord());
+    await waitFor("the first write", () => writer.calls.length === 1);
+    usage.record(usageRecord());
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    writer.release();
+    await waitFor("both records", () => writer.written.length === 2);
+    expect(writer.calls).toEqual([1, 1]);
+    await usage.close();
+  });
+
   it("applies backpressure when full instead of dropping, and keeps arrival order", async () => {
     const writer = fakeWriter();
     writer.hold();

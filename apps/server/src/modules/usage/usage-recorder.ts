@@ -69,6 +69,8 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
   const buffer: UsageRow[] = [];
   const waiters: Waiter[] = [];
   let draining: Promise<unknown> | null = null;
+  // A tick that found a write in progress: the drain then goes on with what arrived meanwhile.
+  let tickMissed = false;
   let failures = 0;
   let blockedUntil = 0;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -78,6 +80,7 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
   interval.unref();
 
   function kick(): void {
+    if (draining) tickMissed = true;
     if (buffer.length === 0 || draining || Date.now() < blockedUntil) return;
     void drain();
   }
@@ -90,9 +93,16 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
     return draining;
   }
 
+  /**
+   * Writes the rows buffered when it starts. Rows that arrive meanwhile wait for the next tick
+   * (or the half-full kick) instead of following at once in small batches: a write costs the
+   * database several times more per row in a batch of ten than in one of hundreds.
+   */
   async function writeAll(): Promise<unknown> {
-    while (buffer.length > 0) {
-      const batch = buffer.slice(0, batchSize);
+    tickMissed = false;
+    let due = buffer.length;
+    while (due > 0) {
+      const batch = buffer.slice(0, Math.min(batchSize, due));
       try {
         await writeBatch(batch);
       } catch (error) {
@@ -100,9 +110,15 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
         return error;
       }
       buffer.splice(0, batch.length);
+      due -= batch.length;
       admitWaiters();
       failures = 0;
       blockedUntil = 0;
+      // Keep going for rows whose tick passed during the write, and while the buffer stays half full.
+      if (due <= 0 && (tickMissed || buffer.length * 2 >= capacity)) {
+        tickMissed = false;
+        due = buffer.length;
+      }
     }
     return null;
   }

@@ -85,8 +85,9 @@ export function createBudgetAlerts(options: BudgetAlertsOptions) {
       for (const reading of readings) {
         for (const threshold of thresholds(reading.rule)) {
           const crossed = reading.totalNano > 0 && reading.totalNano >= threshold * reading.rule.limitNano;
+          if (!crossed) continue;
           const memo = `${tenantId}:${reading.rule.id}:${reading.window.label}:${threshold}`;
-          if (!crossed || raised.has(memo)) continue;
+          if (raised.has(memo)) continue;
           raised.set(memo, true);
           const pending = raise(tenantId, spaceId, reading, threshold)
             .catch((error: unknown) => {

@@ -8,8 +8,11 @@ const perUsd = 1e9;
 export function toNanoUsd(usd: number, rounding: "up" | "nearest"): number {
   if (!Number.isFinite(usd) || usd < 0)
     throw new RangeError(`USD amount must be a non-negative number, got ${usd}`);
+  const exact = usd * perUsd;
+  // Whole amounts below 10^15 have at most 15 digits: toPrecision(15) would give them back as they are.
+  if (exact > 0 && exact < 1e15 && Number.isInteger(exact)) return exact;
   // toPrecision drops float dust (0.3 * 1e9 = 300000000.00000006) before rounding.
-  const scaled = Number((usd * perUsd).toPrecision(15));
+  const scaled = Number(exact.toPrecision(15));
   return rounding === "up" ? Math.ceil(scaled) : Math.round(scaled);
 }
 

@@ -30,6 +30,9 @@ export function createCallerResolver(options: CallerResolverOptions) {
   const ttl = options.ttlMs ?? 5_000;
   const spaces = new LRUCache<string, SpaceContext>({ max: 10_000, ttl });
   const defaults = new LRUCache<string, string>({ max: 10_000, ttl });
+  // Entries expire under every request in flight at once: those share one lookup, not one each.
+  const resolvingSpaces = new Map<string, Promise<SpaceContext>>();
+  const resolvingDefaults = new Map<string, Promise<string | null>>();
 
   return async function resolveCaller(request: FastifyRequest): Promise<GatewayCaller> {
     const principal = await options.auth.authenticate(credentialsOf(request));
@@ -54,18 +57,7 @@ export function createCallerResolver(options: CallerResolverOptions) {
       });
     }
     const cacheKey = `${principal.kind}:${principal.id}:${spaceId}`;
-    let space = spaces.get(cacheKey);
-    if (!space) {
-      try {
-        space = await options.auth.resolveSpace(principal, spaceId);
-      } catch (error) {
-        if (error instanceof AppError && error.code === "NOT_FOUND") {
-          throw new GatewayError("not_found", `Space ${spaceId} not found`, { code: "space_not_found" });
-        }
-        throw error;
-      }
-      spaces.set(cacheKey, space);
-    }
+    const space = spaces.get(cacheKey) ?? (await resolveSpace(cacheKey, principal, spaceId));
     return {
       principal,
       tenantId: space.tenantId,
@@ -75,12 +67,44 @@ export function createCallerResolver(options: CallerResolverOptions) {
     };
   };
 
-  async function defaultSpace(userId: string): Promise<string | null> {
+  function resolveSpace(cacheKey: string, principal: Principal, spaceId: string): Promise<SpaceContext> {
+    let pending = resolvingSpaces.get(cacheKey);
+    if (!pending) {
+      pending = options.auth
+        .resolveSpace(principal, spaceId)
+        .then(
+          (space) => {
+            spaces.set(cacheKey, space);
+            return space;
+          },
+          (error: unknown) => {
+            if (error instanceof AppError && error.code === "NOT_FOUND") {
+              throw new GatewayError("not_found", `Space ${spaceId} not found`, { code: "space_not_found" });
+            }
+            throw error;
+          },
+        )
+        .finally(() => resolvingSpaces.delete(cacheKey));
+      resolvingSpaces.set(cacheKey, pending);
+    }
+    return pending;
+  }
+
+  function defaultSpace(userId: string): Promise<string | null> {
     const cached = defaults.get(userId);
-    if (cached) return cached;
-    const spaceId = await options.defaultSpaceOf(userId);
-    if (spaceId) defaults.set(userId, spaceId);
-    return spaceId;
+    if (cached) return Promise.resolve(cached);
+    let pending = resolvingDefaults.get(userId);
+    if (!pending) {
+      pending = options
+        .defaultSpaceOf(userId)
+        .then((spaceId) => {
+          if (spaceId) defaults.set(userId, spaceId);
+          return spaceId;
+        })
+        .finally(() => resolvingDefaults.delete(userId));
+      resolvingDefaults.set(userId, pending);
+    }
+    return pending;
   }
 }
 
