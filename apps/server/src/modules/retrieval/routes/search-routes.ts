@@ -22,7 +22,9 @@ const endpoints: readonly { suffix: string; mode: SearchMode; summary: string; d
     suffix: "search/text",
     mode: "text",
     summary: "Full-text search over the records' content (any query word matches)",
-    description: "Score = ts_rank_cd / (1 + ts_rank_cd), in [0, 1).",
+    description:
+      "Okapi BM25 (k1 1.2, b 0.75) over the query's words, stopwords dropped, each word scored by its best " +
+      "form (stem or exact); N, avgdl and df are the dataset's, before filters. Score = bm25 / (bm25 + 10), in [0, 1).",
   },
   {
     suffix: "search/hybrid",

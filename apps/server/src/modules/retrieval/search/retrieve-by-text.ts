@@ -31,31 +31,18 @@ export const bm25B = 0.75;
 export const bm25HalfScore = 10;
 
 /**
- * `collectHits` fetches with growing limits and the count may follow: N and avgdl are read once
- * per query object, not once per statement.
- */
-const sizeOfQuery = new WeakMap<TextQuery, Promise<CollectionSize>>();
-
-function collectionSizeOf(tx: SqlTx, query: TextQuery): Promise<CollectionSize> {
-  let size = sizeOfQuery.get(query);
-  if (!size) {
-    size = readCollectionSize(tx, query.scope);
-    sizeOfQuery.set(query, size);
-  }
-  return size;
-}
-
-/**
  * Okapi BM25 (G26) in one statement, so each record holding a query term is read once:
- * - `matched`: the records of the dataset generation holding any term (`@@`, which the GIN index
- *   on `content_tsv` can answer), each with tf(t, d) for its terms (positions in `content_tsv`;
- *   setweight marks the query's lexemes and ts_filter keeps only them, so no record's other
- *   lexemes are unnested) and whether it lies in the search's scope;
- * - `idf`: ln(1 + (N − df + 0.5)/(df + 0.5)), df counted over `matched`, the whole generation,
- *   like N and avgdl: a filter decides which records compete, not how rare a word is;
- * - `scored`: Σ idf · tf·(k1 + 1) / (tf + k1·(1 − b + b·|d|/avgdl)) for the records in scope,
- *   mapped to s/(s + 10) and held to min_score: tenant, dataset, filters and the extra condition
- *   all apply inside the query, before ranking.
+ * - `occurrences`: the query terms each record of the dataset generation holds (`@@`, which the
+ *   GIN index on `content_tsv` can answer), with tf(t, d) = the term's positions in `content_tsv`
+ *   (setweight marks the query's lexemes and ts_filter keeps only them, so no record's other
+ *   lexemes are unnested), |d| and whether the record lies in the search's scope;
+ * - `idf`: ln(1 + (N − df + 0.5)/(df + 0.5)), df counted over those records, the whole generation,
+ *   like N and avgdl: a filter decides which records compete, not how rare a word is (N is at
+ *   least df: a remembered N may predate the latest writes);
+ * - `best_forms`: per record in scope and query word, the best of the word's forms (stem, exact):
+ *   idf · tf·(k1 + 1) / (tf + k1·(1 − b + b·|d|/avgdl));
+ * - `scored`: the sum over the words, mapped to s/(s + 10) and held to min_score: tenant,
+ *   dataset, filters and the extra condition all apply inside the query, before ranking.
  * The total rides along on every row (on a row of NULLs when nothing ranks), so a count costs no
  * second pass over the records.
  */
@@ -69,58 +56,44 @@ function bm25Sql(query: TextQuery, size: CollectionSize, limit: number, distinct
   };
   const generationRows = `v.tenant_id = ${param(query.scope.tenantId)} AND v.dataset_id = '${id}' AND v.generation = ${generation}`;
   const terms = `${param(query.terms.lexemes)}::text[]`;
+  const words = `${param(query.terms.words)}::int[]`;
   const anyTerm = `${param(anyTermQuery(query.terms))}::tsquery`;
   const documents = `${param(size.documents)}::float8`;
   const averageLength = `${param(Math.max(size.averageLength, 1))}::float8`;
-  const minScore = query.minScore === null ? "" : `WHERE b.score >= ${param(query.minScore)}::float8`;
+  const minScore = query.minScore === null ? "" : `WHERE s.score >= ${param(query.minScore)}::float8`;
   const statement = `
-    WITH matched AS MATERIALIZED (
-      SELECT v.id, ${distinctKey ?? "v.id::text"} AS count_key, (${inScope}) AS in_scope,
-             ${documentLengthSql} AS length, f.lexemes, f.tfs
-        FROM dataset_vectors v,
-             LATERAL (SELECT array_agg(t.lexeme) AS lexemes, array_agg(cardinality(t.positions)) AS tfs
-                        FROM unnest(ts_filter(setweight(v.content_tsv, 'A', ${terms}), '{a}')) AS t) f
+    WITH occurrences AS MATERIALIZED (
+      SELECT v.ctid AS row_tid, v.id, ${distinctKey ?? "v.id::text"} AS count_key, (${inScope}) AS in_scope,
+             ${documentLengthSql} AS length, t.lexeme, cardinality(t.positions) AS tf
+        FROM dataset_vectors v, unnest(ts_filter(setweight(v.content_tsv, 'A', ${terms}), '{a}')) AS t
        WHERE ${generationRows} AND v.content_tsv @@ ${anyTerm}),
     idf AS (
-      SELECT o.lexeme, ln(1 + (${documents} - count(*) + 0.5) / (count(*) + 0.5)) AS idf
-        FROM matched m, unnest(m.lexemes) AS o(lexeme) GROUP BY o.lexeme),
+      SELECT o.lexeme, ln(1 + (greatest(${documents}, count(*)) - count(*) + 0.5) / (count(*) + 0.5)) AS idf
+        FROM occurrences o GROUP BY o.lexeme),
+    best_forms AS (
+      SELECT o.row_tid, o.id, o.count_key, q.word,
+             max(i.idf * o.tf * ${bm25K1 + 1} / (o.tf + ${bm25K1} * (${1 - bm25B} + ${bm25B} * o.length / ${averageLength}))) AS weight
+        FROM occurrences o
+        JOIN idf i USING (lexeme)
+        JOIN unnest(${terms}, ${words}) AS q(lexeme, word) USING (lexeme)
+       WHERE o.in_scope
+       GROUP BY o.row_tid, o.id, o.count_key, q.word),
     scored AS (
-      SELECT b.id, b.count_key, b.score FROM (
-        SELECT m.id, m.count_key, s.bm25 / (s.bm25 + ${bm25HalfScore}) AS score
-          FROM matched m,
-               LATERAL (SELECT coalesce(sum(i.idf * o.tf * ${bm25K1 + 1}
-                                 / (o.tf + ${bm25K1} * (${1 - bm25B} + ${bm25B} * m.length / ${averageLength}))), 0) AS bm25
-                          FROM unnest(m.lexemes, m.tfs) AS o(lexeme, tf) JOIN idf i USING (lexeme)) s
-         WHERE m.in_scope) b ${minScore}),
-    ranked AS (SELECT r.id, r.score FROM scored r ORDER BY r.score DESC, r.id LIMIT ${Math.trunc(limit)}),
+      SELECT s.row_tid, s.id, s.count_key, s.score FROM (
+        SELECT b.row_tid, b.id, b.count_key, sum(b.weight) / (sum(b.weight) + ${bm25HalfScore}) AS score
+          FROM best_forms b GROUP BY b.row_tid, b.id, b.count_key) s ${minScore}),
+    ranked AS (SELECT r.row_tid, r.id, r.score FROM scored r ORDER BY r.score DESC, r.id LIMIT ${Math.trunc(limit)}),
     totals AS (SELECT count(*)::int AS total FROM (SELECT DISTINCT count_key FROM scored LIMIT ${maxCountedMatches}) c)
-    SELECT r.id, r.score::float8 AS score, t.total FROM totals t LEFT JOIN ranked r ON true`;
+    SELECT t.total, h.* FROM totals t LEFT JOIN (
+      SELECT r.score::float8 AS score, ${vectorColumns(query.fields)}
+        FROM ranked r JOIN dataset_vectors v ON v.ctid = r.row_tid AND v.id = r.id) h ON true`;
   return { statement, params };
 }
 
 /**
- * The ranked records' columns, by primary key. A second statement rather than a join: without
- * table statistics (the embedded database never analyses) the planner may join by scanning the
- * whole dataset once per ranked record.
- */
-async function readRankedRows(
-  tx: SqlTx,
-  query: TextQuery,
-  ids: readonly string[],
-): Promise<Map<string, VectorRow>> {
-  if (ids.length === 0) return new Map();
-  const { id, generation } = datasetLiterals(query.scope.dataset);
-  const rows = await tx.query<VectorRow>(
-    `SELECT ${vectorColumns(query.fields)} FROM dataset_vectors v
-      WHERE v.tenant_id = $1 AND v.dataset_id = '${id}' AND v.generation = ${generation} AND v.id = ANY($2::uuid[])`,
-    [query.scope.tenantId, ids],
-  );
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
-/**
  * The `limit` best BM25 matches in scope and how many there are in all (records, or distinct
- * `distinctKey`s over `dataset_vectors v` when results collapse).
+ * `distinctKey`s over `dataset_vectors v` when results collapse): `total_found` comes from the
+ * very statement that ranks, so the count and the ranking cannot disagree.
  */
 export async function retrieveTextMatches(
   tx: SqlTx,
@@ -128,32 +101,16 @@ export async function retrieveTextMatches(
   limit: number,
   distinctKey: string | null,
 ): Promise<TextMatches> {
-  const { statement, params } = bm25Sql(query, await collectionSizeOf(tx, query), limit, distinctKey);
-  const ranked = await tx.query<{ id: string | null; score: number | null; total: number }>(
-    statement,
-    params,
-  );
-  const scores = new Map<string, number>();
-  for (const { id, score } of ranked) if (id !== null && score !== null) scores.set(id, score);
-  const rows = await readRankedRows(tx, query, [...scores.keys()]);
+  const { statement, params } = bm25Sql(query, await readCollectionSize(tx, query.scope), limit, distinctKey);
+  const rows = await tx.query<VectorRow & { score: number | null; total: number }>(statement, params);
   const hits: Hit[] = [];
-  for (const [id, score] of scores) {
-    const row = rows.get(id);
-    if (row) hits.push({ row, score, distance: null });
+  for (const { score, total: _total, ...row } of rows) {
+    if (score !== null) hits.push({ row, score, distance: null });
   }
-  return { hits: hits.sort(compareHits), total: ranked[0]?.total ?? 0 };
+  return { hits: hits.sort(compareHits), total: rows[0]?.total ?? 0 };
 }
 
 /** The `limit` best BM25 matches in scope (the hybrid search's lexical retriever). */
 export async function retrieveByText(tx: SqlTx, query: TextQuery, limit: number): Promise<Hit[]> {
   return (await retrieveTextMatches(tx, query, limit, null)).hits;
-}
-
-/** `total_found` of a text search: the same statement as the ranking, so the two always agree. */
-export async function countTextMatches(
-  tx: SqlTx,
-  query: TextQuery,
-  distinctKey: string | null,
-): Promise<number> {
-  return (await retrieveTextMatches(tx, query, 0, distinctKey)).total;
 }
