@@ -18,12 +18,28 @@ export function toAppError(error: unknown): AppError {
       },
     });
   }
+  if (isNulRejectedByDatabase(error)) {
+    return new AppError("VALIDATION_ERROR", "Text may not contain the NUL character (U+0000)", {
+      details: { issues: [{ location: "body", path: [], message: "contains U+0000" }] },
+    });
+  }
   const fastifyError = error as Partial<FastifyError> & { type?: string };
   const status = fastifyError.statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) {
     return new AppError(codeForClientError(fastifyError, status), clientMessage(fastifyError, status));
   }
   return new AppError("INTERNAL_ERROR", "An unexpected error occurred; it has been logged", { cause: error });
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text (SQLSTATE 22021) or jsonb (22P05). Valid JSON may carry
+ * it, so it reaches the database from any string field: the client's input, not a server fault.
+ */
+function isNulRejectedByDatabase(error: unknown): boolean {
+  const { code, message, detail } = error as { code?: unknown; message?: unknown; detail?: unknown };
+  if (code !== "22021" && code !== "22P05") return false;
+  const text = `${typeof message === "string" ? message : ""} ${typeof detail === "string" ? detail : ""}`;
+  return text.includes("0x00") || text.includes("\\u0000");
 }
 
 function codeForClientError(error: Partial<FastifyError>, status: number): ErrorCode {

@@ -73,6 +73,14 @@ describe("notebooks CRUD", () => {
     expect((await api("DELETE", `/api/v1/notebooks/${created.id}`)).status).toBe(404);
   });
 
+  it("refuses text holding U+0000 with a 400 (PostgreSQL cannot store it), in text and jsonb fields", async () => {
+    const api = apiAs(app(), await registerAccount(app(), "nul"));
+    const named = await api("POST", "/api/v1/notebooks", { name: "a\u0000b" });
+    expect([named.status, errorCode(named)]).toEqual([400, "VALIDATION_ERROR"]);
+    const described = await api("POST", "/api/v1/notebooks", { name: "ok", description: "x\u0000y" });
+    expect([described.status, errorCode(described)]).toEqual([400, "VALIDATION_ERROR"]);
+  });
+
   it("refuses a second live notebook of the same name for the same owner, and frees the name on delete", async () => {
     const api = apiAs(app(), await registerAccount(app(), "names"));
     const first = await createNotebook(api, { name: "Taxes" });
