@@ -48,7 +48,9 @@ async function bothWays(
   const outcomes = [];
   for (const readWhole of [true, false]) {
     fake.reset();
-    if (behaviour) fake.enqueue(behaviour);
+    // Queued more than once: on a loaded machine the previous way's request (given up on by its
+    // timeout) may reach the fake only now, and must not take the one behaviour meant for this way.
+    if (behaviour) fake.enqueue(behaviour, behaviour, behaviour);
     const target = request.provider ?? provider(`${fake.url}/v1`);
     try {
       const response = await client.send({
