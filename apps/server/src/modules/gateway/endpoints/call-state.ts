@@ -88,7 +88,6 @@ export async function sendUpstream(
       signal,
       timeoutMs: target.provider.timeoutMs,
       ...(target.deployment.modelPath ? { modelPath: target.deployment.modelPath } : {}),
-      readWhole: !stream,
     });
   } catch (error) {
     throw toFailure(error, target.provider);

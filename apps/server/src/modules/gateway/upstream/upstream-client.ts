@@ -1,7 +1,6 @@
 import { type Dispatcher, errors, Pool } from "undici";
 import type { Provider } from "../catalog/types.js";
 import { classifyStatus, retryAfterMsOf, UpstreamFailure } from "./upstream-failure.js";
-import { requestWhole, type WholeResponse } from "./whole-response.js";
 
 export interface UpstreamRequest {
   readonly provider: Provider;
@@ -15,8 +14,6 @@ export interface UpstreamRequest {
   readonly timeoutMs: number;
   /** For `local` providers: the deployment's GGUF file. */
   readonly modelPath?: string;
-  /** The caller reads the whole body as text (not a stream): it is read without a Node stream. */
-  readonly readWhole?: boolean;
 }
 
 /** What the pipeline reads of a response: all of it as text, or its bytes as they come (SSE). */
@@ -30,91 +27,59 @@ export interface UpstreamResponse {
   readonly body: UpstreamBody;
 }
 
-interface UpstreamTarget {
-  readonly origin: string;
-  /** Path and query, as the request line carries them. */
-  readonly path: string;
-}
-
-const maxCachedTargets = 1_000;
-
 /**
  * Keep-alive connection pools per upstream origin. undici's pool is several times faster than
  * `fetch` and lets us bound connections; the gateway's overhead budget is well under a millisecond.
  */
 export class UpstreamClient {
   private readonly pools = new Map<string, Pool>();
-  /** Base URL + path → where to send; parsing a URL costs more than the rest of preparing a call. */
-  private readonly targets = new Map<string, UpstreamTarget>();
 
   constructor(private readonly connectionsPerOrigin = 256) {}
 
   /** Sends the request; resolves with a 2xx response, throws a classified `UpstreamFailure` otherwise. */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const target = this.targetOf(request.provider.baseUrl, request.path);
-    const pool = this.poolFor(target.origin);
-    const options: Dispatcher.DispatchOptions = {
-      method: "POST",
-      path: target.path,
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json, text/event-stream",
-        ...authHeaders(request.provider),
-        ...request.provider.headers,
-        ...request.headers,
-      },
-      body: request.body,
-      headersTimeout: request.timeoutMs,
-      bodyTimeout: request.timeoutMs,
-    };
-    if (request.readWhole) return this.sendReadingWhole(pool, options, request);
+    const url = new URL(joinUrl(request.provider.baseUrl, request.path));
+    const pool = this.poolFor(url.origin);
     let response: Dispatcher.ResponseData;
     try {
-      response = await pool.request({ ...options, signal: request.signal });
+      response = await pool.request({
+        method: "POST",
+        path: url.pathname + url.search,
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          ...authHeaders(request.provider),
+          ...request.provider.headers,
+          ...request.headers,
+        },
+        body: request.body,
+        signal: request.signal,
+        headersTimeout: request.timeoutMs,
+        bodyTimeout: request.timeoutMs,
+      });
     } catch (error) {
       throw toFailure(error, request.provider);
     }
-    if (isSuccess(response.statusCode)) {
+    if (response.statusCode >= 200 && response.statusCode < 300) {
       return { status: response.statusCode, headers: response.headers, body: response.body };
     }
     const body = await response.body.text().catch(() => "");
-    throw answeredWith(request.provider, response.statusCode, response.headers, body);
-  }
-
-  private async sendReadingWhole(
-    pool: Pool,
-    options: Dispatcher.DispatchOptions,
-    request: UpstreamRequest,
-  ): Promise<UpstreamResponse> {
-    let response: WholeResponse;
-    try {
-      response = await requestWhole(pool, options, request.signal);
-    } catch (error) {
-      throw toFailure(error, request.provider);
-    }
-    if (isSuccess(response.statusCode)) {
-      return { status: response.statusCode, headers: response.headers, body: wholeBody(response.text) };
-    }
-    throw answeredWith(request.provider, response.statusCode, response.headers, response.text);
+    throw new UpstreamFailure(
+      classifyStatus(response.statusCode),
+      `${request.provider.name} answered ${response.statusCode}${summarize(body)}`,
+      {
+        status: response.statusCode,
+        retryAfterMs: retryAfterMsOf(response.headers),
+        body,
+        protocol: request.provider.type === "anthropic" ? "anthropic" : "openai",
+      },
+    );
   }
 
   async close(): Promise<void> {
     const pools = [...this.pools.values()];
     this.pools.clear();
     await Promise.all(pools.map((pool) => pool.close().catch(() => {})));
-  }
-
-  private targetOf(baseUrl: string, path: string): UpstreamTarget {
-    const key = `${baseUrl}\n${path}`;
-    let target = this.targets.get(key);
-    if (!target) {
-      const url = new URL(joinUrl(baseUrl, path));
-      target = { origin: url.origin, path: url.pathname + url.search };
-      // Base URLs change only when an admin edits a provider: a full map is stale, not hot.
-      if (this.targets.size >= maxCachedTargets) this.targets.clear();
-      this.targets.set(key, target);
-    }
-    return target;
   }
 
   private poolFor(origin: string): Pool {
@@ -129,37 +94,6 @@ export class UpstreamClient {
     }
     return pool;
   }
-}
-
-function isSuccess(status: number): boolean {
-  return status >= 200 && status < 300;
-}
-
-function answeredWith(
-  provider: Provider,
-  status: number,
-  headers: UpstreamResponse["headers"],
-  body: string,
-): UpstreamFailure {
-  return new UpstreamFailure(
-    classifyStatus(status),
-    `${provider.name} answered ${status}${summarize(body)}`,
-    {
-      status,
-      retryAfterMs: retryAfterMsOf(headers),
-      body,
-      protocol: provider.type === "anthropic" ? "anthropic" : "openai",
-    },
-  );
-}
-
-function wholeBody(text: string): UpstreamBody {
-  return {
-    text: async () => text,
-    async *[Symbol.asyncIterator]() {
-      yield text;
-    },
-  };
 }
 
 function authHeaders(provider: Provider): Record<string, string> {
