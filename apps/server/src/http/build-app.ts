@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import cors from "@fastify/cors";
 import multipart from "@fastify/multipart";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
@@ -17,6 +16,7 @@ import { registerOpenApi } from "./openapi.js";
 import type { RateLimiterFactory } from "./rate-limit.js";
 import { type AnyRoute, registerRoutes } from "./route-builder.js";
 import { traceRequests } from "./trace-requests.js";
+import { registerWebApp, type WebApp } from "./web-app.js";
 
 export interface HttpAppOptions {
   readonly logger: Logger;
@@ -36,7 +36,6 @@ export interface HttpAppOptions {
 }
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
-const webIndex = new URL("../../../web/public/index.html", import.meta.url);
 
 /** Nobody is let in until the identity module provides real hooks. */
 export const denyAllAuth: AuthHooks = {
@@ -64,7 +63,9 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((request, reply) => {
+  let web: WebApp | null = null;
+  app.setNotFoundHandler(async (request, reply) => {
+    if (web && (await web.serveFallback(request, reply))) return reply;
     const error = new AppError("ROUTE_NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`);
     return reply.status(404).send(errorEnvelope(error, request.id));
   });
@@ -96,8 +97,6 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     defaultRateLimit: { limit: options.rateLimitPerMinute, windowMs: 60_000 },
   });
   for (const plugin of options.plugins ?? []) await app.register(plugin);
-  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
-    reply.type("text/html; charset=utf-8").send(await readFile(webIndex)),
-  );
+  web = await registerWebApp(app);
   return app;
 }

@@ -272,4 +272,24 @@ describe("operations endpoints", () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain("Tributary");
   });
+
+  it("answers the web app's client-side routes with its page, and unknown API paths with the envelope", async () => {
+    const page = await app().inject({
+      method: "GET",
+      url: "/s/space_1/knowledge?notebook=x",
+      headers: { accept: "text/html,application/xhtml+xml" },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.headers["cache-control"]).toBe("no-cache");
+    const api = await app().inject({
+      method: "GET",
+      url: "/api/v1/nothing-here",
+      headers: { accept: "text/html" },
+    });
+    expect(api.statusCode).toBe(404);
+    expect(errorEnvelopeSchema.parse(api.json()).error.code).toBe("ROUTE_NOT_FOUND");
+    const script = await app().inject({ method: "GET", url: "/no-such-file.js" });
+    expect(script.statusCode).toBe(404);
+  });
 });

@@ -1,0 +1,5 @@
+import { PageHeader } from "../../ui/feedback";
+
+export function ProvidersPage() {
+  return <PageHeader title="Providers & models" />;
+}
