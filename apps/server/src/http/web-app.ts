@@ -27,8 +27,8 @@ export async function registerWebApp(app: FastifyInstance, distDir = webDist): P
       root: distDir,
       index: false,
       wildcard: false,
-      setHeaders: (response, path) => {
-        response.setHeader(
+      setHeaders: (reply, path) => {
+        reply.header(
           "cache-control",
           path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
         );
