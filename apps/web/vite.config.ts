@@ -8,7 +8,7 @@ export default defineConfig({
   build: { target: "es2022", sourcemap: true, chunkSizeWarningLimit: 400 },
   server: {
     proxy: Object.fromEntries(
-      ["/api", "/v1", "/health", "/docs", "/openapi.json"].map((path) => [path, "http://127.0.0.1:3000"]),
+      ["/api", "/v1", "/health", "/docs", "/openapi.json"].map((path) => [path, "http://127.0.0.1:8080"]),
     ),
   },
 });

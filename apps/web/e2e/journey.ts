@@ -1,0 +1,146 @@
+import { strict as assert } from "node:assert";
+import { facts } from "./fixtures.js";
+import type { Journey } from "./journey-context.js";
+
+const user = { first: "Ada", last: "Lovelace", email: "ada@example.test", password: "Correct-Horse-42" };
+const processingTimeoutMs = 120_000;
+
+/**
+ * The issue's journey, as a user does it: sign up → upload a PDF and a DOCX → see them reach
+ * `processed` without reloading → open a document and see its chunks → ask a question → click a
+ * citation and land on the highlighted passage → create an API key and call the gateway playground.
+ */
+export async function runJourney(journey: Journey, files: { pdf: string; docx: string }): Promise<void> {
+  const { page } = journey;
+
+  await journey.step("sign up", async () => {
+    await page.goto(`${journey.baseUrl}/`);
+    await page.waitForURL(/\/(sign-in|setup)/);
+    await journey.checkPage("sign in");
+    await page.goto(`${journey.baseUrl}/sign-up`);
+    await journey.checkPage("sign up");
+    await page.getByLabel("First name").fill(user.first);
+    await page.getByLabel("Last name").fill(user.last);
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(/\/s\/[^/]+\/knowledge/);
+    await journey.checkPage("knowledge (empty)");
+  });
+
+  await journey.step("upload a PDF and a DOCX and watch them reach processed without reloading", async () => {
+    let reloaded = false;
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame() && frame.url().includes("/knowledge")) reloaded = true;
+    });
+    reloaded = false;
+    await page.getByTestId("upload-input").setInputFiles([files.pdf, files.docx]);
+    for (const name of ["aurora-glacier-survey.pdf", "heron-bay-plant.docx"]) {
+      await page
+        .getByTestId("document-row")
+        .filter({ hasText: name })
+        .filter({ hasText: /processed/i })
+        .first()
+        .waitFor({ timeout: processingTimeoutMs });
+    }
+    assert.equal(reloaded, false, "the page reloaded while waiting for processing");
+    await journey.checkPage("knowledge (processed)");
+  });
+
+  await journey.step("open a document and see its chunks", async () => {
+    await page
+      .getByRole("link", { name: /aurora-glacier-survey\.pdf/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/documents\//);
+    const chunks = page.getByTestId("chunk");
+    await chunks.first().waitFor();
+    assert.ok((await chunks.count()) >= 1, "the document page lists no chunks");
+    await journey.checkPage("document");
+  });
+
+  await journey.step("ask a question and get a cited answer", async () => {
+    await page.getByRole("link", { name: "Assistant" }).click();
+    await page.waitForURL(/\/assistant/);
+    await journey.checkPage("assistant (empty)");
+    await page.getByLabel("Ask a question").fill(facts.pdfQuestion);
+    await page.getByRole("button", { name: "Ask", exact: true }).click();
+    await page.getByTestId("citation-marker").first().waitFor({ timeout: 60_000 });
+    const answer = (await page.getByTestId("answer").last().innerText()).toLowerCase();
+    assert.ok(answer.includes("fourteen"), `the answer does not carry the fact: ${answer}`);
+    await journey.checkPage("assistant (answered)");
+  });
+
+  await journey.step("click a citation and land on the highlighted passage", async () => {
+    await page.getByTestId("citation-marker").first().click();
+    await page.waitForURL(/\/documents\/.+(chunk|range)=/);
+    const passage = page.getByTestId("highlighted-passage").first();
+    await passage.waitFor();
+    assert.ok(await passage.isVisible(), "the cited passage is not visible");
+    assert.match((await passage.innerText()).toLowerCase(), /aurora/);
+    await journey.checkPage("document (cited passage)");
+  });
+
+  const secret = await journey.step("create an API key and see its secret once", async () => {
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.waitForURL(/\/api-keys/);
+    await journey.checkPage("api keys");
+    await page
+      .getByRole("button", { name: /create (an )?api key/i })
+      .first()
+      .click();
+    await page.getByLabel("Name", { exact: true }).fill("e2e playground");
+    const invoke = page.getByLabel("gateway:invoke");
+    if ((await invoke.count()) > 0 && !(await invoke.isChecked())) await invoke.check();
+    await page
+      .getByRole("button", { name: /^create/i })
+      .last()
+      .click();
+    const shown = page.getByTestId("api-key-secret");
+    await shown.waitFor();
+    const value = (await shown.inputValue().catch(() => shown.innerText())).trim();
+    assert.ok(value.length > 20, "no secret shown");
+    await journey.checkPage("api keys (secret shown)");
+    return value;
+  });
+
+  await journey.step("call the gateway from the playground with that key", async () => {
+    await page.keyboard.press("Escape");
+    await page.getByRole("link", { name: "Playground" }).click();
+    await page.waitForURL(/\/playground/);
+    await page
+      .getByLabel(/api key/i)
+      .first()
+      .fill(secret);
+    const picker = page.getByLabel("Model");
+    await picker.waitFor();
+    await page.getByLabel("Message").fill("Say hello to the survey team.");
+    await page.getByRole("button", { name: "Send" }).click();
+    const output = page.getByTestId("playground-output");
+    await output.filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
+    const metadata = page.getByTestId("playground-metadata");
+    await metadata.filter({ hasText: /overhead/i }).waitFor({ timeout: 30_000 });
+    await journey.checkPage("playground (answered)");
+  });
+}
+
+/** The other main pages, each visited for a screenshot and an accessibility check. */
+export async function visitMainPages(journey: Journey): Promise<void> {
+  const spaceId = journey.spaceIdFromUrl();
+  const pages: Array<[string, string]> = [
+    ["search", `/s/${spaceId}/search?q=glacier`],
+    ["usage", `/s/${spaceId}/usage`],
+    ["space settings", `/s/${spaceId}/settings`],
+    ["spaces", "/spaces"],
+    ["providers and models", `/s/${spaceId}/admin/providers`],
+    ["users", `/s/${spaceId}/admin/users`],
+    ["tenants", `/s/${spaceId}/admin/tenants`],
+  ];
+  for (const [name, path] of pages) {
+    await journey.step(`visit ${name}`, async () => {
+      await journey.page.goto(`${journey.baseUrl}${path}`);
+      await journey.page.getByRole("heading", { level: 1 }).first().waitFor();
+      await journey.checkPage(name);
+    });
+  }
+}

@@ -1,0 +1,66 @@
+// `npm run test:e2e`: the web app in Debian's Chromium against a freshly started server, with a fake
+// upstream LLM speaking the OpenAI protocol. Screenshots and the server log go to E2E_ARTIFACTS_DIR
+// (default apps/web/e2e-artifacts); any failed step or serious/critical axe finding fails the run.
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { startFakeLlm } from "@tributary/fake-llm";
+import { launchChromium } from "./browser.js";
+import { writeFixtures } from "./fixtures.js";
+import { runJourney, visitMainPages } from "./journey.js";
+import { Journey } from "./journey-context.js";
+import { checkLayouts } from "./layouts.js";
+import { startServer } from "./start-server.js";
+
+const artifactsDir = process.env.E2E_ARTIFACTS_DIR ?? new URL("../e2e-artifacts/", import.meta.url).pathname;
+await rm(artifactsDir, { recursive: true, force: true });
+await mkdir(artifactsDir, { recursive: true });
+
+const fake = await startFakeLlm();
+const provider = {
+  name: "fake-openai",
+  type: "openai_compatible",
+  base_url: `${fake.url}/v1`,
+  api_key: "e2e",
+  models: ["gpt-4o-mini"],
+};
+const server = await startServer({ TRIBUTARY_PROVIDERS: JSON.stringify([provider]) }, artifactsDir);
+const browser = await launchChromium();
+const problems: string[] = [];
+let failure: unknown = null;
+try {
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/status of 4\d\d/.test(message.text()))
+      problems.push(`console error: ${message.text()}`);
+  });
+  const journey = new Journey(page, server.url, artifactsDir);
+  console.info(`e2e against ${server.url} (artifacts: ${artifactsDir})`);
+  await runJourney(journey, await writeFixtures(artifactsDir));
+  await visitMainPages(journey);
+  await checkLayouts(journey, browser);
+  await writeFile(join(artifactsDir, "axe-findings.json"), JSON.stringify(journey.findings, null, 2));
+  console.info(
+    `accessibility: ${journey.visited.length} pages checked, ${journey.findings.length} serious/critical findings`,
+  );
+  for (const finding of journey.findings) {
+    problems.push(
+      `axe ${finding.impact} on "${finding.page}": ${finding.id} (${finding.help}) at ${finding.targets.join(", ")}`,
+    );
+  }
+} catch (error) {
+  failure = error;
+} finally {
+  await browser.close();
+  await server.stop();
+  await fake.close();
+}
+for (const problem of problems) console.error(`  ✗ ${problem}`);
+if (failure) {
+  console.error(failure);
+  console.error(`server log: ${server.logPath}`);
+}
+if (failure || problems.length > 0) process.exit(1);
+console.info("e2e: passed");
