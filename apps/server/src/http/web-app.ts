@@ -5,7 +5,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 const webDist = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
-const placeholder = new URL("../../../web/public/placeholder.html", import.meta.url);
+const placeholder = new URL("../../../web/placeholder.html", import.meta.url);
 /** Paths that belong to the API and tooling: an unknown one is a 404 envelope, never the SPA page. */
 const apiPrefixes = ["/api/", "/v1/", "/health", "/docs", "/openapi", "/metrics", "/.well-known/"];
 
