@@ -1,3 +1,4 @@
+import type { Instance } from "@tributary/contracts";
 import {
   createRootRoute,
   createRoute,
@@ -49,13 +50,22 @@ const ssoCompleteRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/auth/sso-complete-page"), "SsoCompletePage"),
 });
 
-/** `/` sends a signed-in user to their personal space, everyone else to sign in. */
+/**
+ * `/` sends a signed-in user to their personal space; a visitor of a fresh install (no account
+ * yet) to the first-run setup; everyone else to sign in.
+ */
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/",
-  beforeLoad: () => {
+  beforeLoad: async () => {
     const user = api.session.get()?.user;
-    if (!user) throw redirect({ to: "/sign-in", search: {} });
+    if (!user) {
+      const instance = await api
+        .get<Pick<Instance, "needs_setup">>("/api/v1/instance", { anonymous: true })
+        .catch(() => null);
+      if (instance?.needs_setup) throw redirect({ to: "/setup" });
+      throw redirect({ to: "/sign-in", search: {} });
+    }
     if (user.personal_space_id) {
       throw redirect({
         to: "/s/$spaceId/knowledge",

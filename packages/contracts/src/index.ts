@@ -9,6 +9,7 @@ export * from "./health.js";
 export * from "./identity.js";
 export * from "./identity-admin.js";
 export * from "./identity-api-keys.js";
+export * from "./identity-instance.js";
 export * from "./identity-oidc.js";
 export * from "./identity-spaces.js";
 export * from "./ingestion.js";

@@ -35,7 +35,8 @@ export type AuditAction =
   | "team.deleted"
   | "team.member_added"
   | "team.member_removed"
-  | "tenant.quotas_changed";
+  | "tenant.quotas_changed"
+  | "instance.updated";
 
 export interface AuditEntry {
   action: AuditAction;

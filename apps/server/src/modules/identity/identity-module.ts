@@ -11,6 +11,7 @@ import { adminRoutes } from "./routes/admin-routes.js";
 import { apiKeyRoutes } from "./routes/api-key-routes.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { accountEmailRoutes } from "./routes/email-routes.js";
+import { instanceRoutes } from "./routes/instance-routes.js";
 import { oidcRoutes } from "./routes/oidc-routes.js";
 import { spaceRoutes } from "./routes/space-routes.js";
 import { SigningKeys } from "./signing-keys.js";
@@ -45,6 +46,7 @@ export function createIdentityModule(options: IdentityModuleOptions) {
       ...spaceRoutes(context),
       ...apiKeyRoutes(context),
       ...adminRoutes(context),
+      ...instanceRoutes(context),
     ],
   };
 }

@@ -1,14 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
-import type { OidcProvidersResponse } from "@tributary/contracts";
 import { type FormEvent, useState } from "react";
-import { api } from "../../api/client";
 import { useAuth } from "../../auth/auth-context";
 import { Button } from "../../ui/button";
 import { ErrorMessage } from "../../ui/feedback";
 import { InputField } from "../../ui/field";
 import { AuthLayout } from "./auth-layout";
 import { landingPathFor } from "./landing-path";
+import { SetupNotice } from "./setup-notice";
+import { useInstance } from "./use-instance";
 
 export function SignInPage() {
   const { redirect } = useSearch({ from: "/sign-in" });
@@ -18,11 +17,8 @@ export function SignInPage() {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const providers = useQuery({
-    queryKey: ["oidc-providers"],
-    queryFn: () => api.get<OidcProvidersResponse>("/api/v1/auth/oidc/providers", { anonymous: true }),
-    staleTime: 300_000,
-  });
+  // The instance answers its SSO providers too: one request for the whole page.
+  const providers = useInstance().data?.oidc_providers ?? [];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -41,6 +37,7 @@ export function SignInPage() {
   const completePath = `/auth/complete${redirect ? `?redirect=${encodeURIComponent(redirect)}` : ""}`;
   return (
     <AuthLayout title="Sign in">
+      <SetupNotice />
       <form onSubmit={submit} className="space-y-4" noValidate>
         <InputField
           label="Email"
@@ -63,12 +60,12 @@ export function SignInPage() {
           Sign in
         </Button>
       </form>
-      {(providers.data?.providers.length ?? 0) > 0 && (
+      {providers.length > 0 && (
         <div className="mt-6 space-y-2">
           <p className="text-center text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
             or continue with
           </p>
-          {providers.data?.providers.map((provider) => (
+          {providers.map((provider) => (
             <a
               key={provider.name}
               href={`${provider.start_url}?redirect_to=${encodeURIComponent(completePath)}`}

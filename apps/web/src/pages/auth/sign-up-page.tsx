@@ -7,6 +7,7 @@ import { ErrorMessage } from "../../ui/feedback";
 import { InputField } from "../../ui/field";
 import { AuthLayout } from "./auth-layout";
 import { landingPathFor } from "./landing-path";
+import { SetupNotice } from "./setup-notice";
 
 export function SignUpPage() {
   const { redirect } = useSearch({ from: "/sign-up" });
@@ -35,6 +36,7 @@ export function SignUpPage() {
 
   return (
     <AuthLayout title="Create your account">
+      <SetupNotice />
       <form onSubmit={submit} className="space-y-4" noValidate>
         <div className="grid grid-cols-2 gap-3">
           <InputField
