@@ -1,5 +1,6 @@
-import { PageHeader } from "../../ui/feedback";
+import { ProvidersView } from "./providers/providers-view";
 
+/** Platform-wide, not per space; the API refuses non-admins, and the view says so. */
 export function ProvidersPage() {
-  return <PageHeader title="Providers & models" />;
+  return <ProvidersView />;
 }

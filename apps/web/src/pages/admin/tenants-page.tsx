@@ -1,5 +1,6 @@
-import { PageHeader } from "../../ui/feedback";
+import { TenantsView } from "./tenants/tenants-view";
 
+/** Platform-wide, not per space; the API refuses non-admins, and the view says so. */
 export function TenantsPage() {
-  return <PageHeader title="Tenants" />;
+  return <TenantsView />;
 }

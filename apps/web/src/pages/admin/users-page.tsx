@@ -1,5 +1,7 @@
-import { PageHeader } from "../../ui/feedback";
+import { useAuth } from "../../auth/auth-context";
+import { UsersView } from "./users/users-view";
 
 export function UsersPage() {
-  return <PageHeader title="Users" />;
+  const { user } = useAuth();
+  return <UsersView currentUserId={user?.id ?? null} />;
 }

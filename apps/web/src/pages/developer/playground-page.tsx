@@ -1,5 +1,6 @@
-import { PageHeader } from "../../ui/feedback";
+import { useSpaceId } from "../../layout/use-space";
+import { PlaygroundView } from "./playground/playground-view";
 
 export function PlaygroundPage() {
-  return <PageHeader title="Playground" />;
+  return <PlaygroundView spaceId={useSpaceId()} />;
 }

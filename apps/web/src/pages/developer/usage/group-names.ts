@@ -1,0 +1,51 @@
+import { useQuery } from "@tanstack/react-query";
+import type { SpaceMember, UsageGroupBy } from "@tributary/contracts";
+import { api } from "../../../api/client";
+import { useSpaces } from "../../../layout/use-space";
+import { useApiKeys } from "../api-keys/use-api-keys";
+import type { CursorPage } from "../shared/use-cursor-list";
+
+export type GroupNamer = (group: string | null) => string;
+
+/**
+ * Turns the ids usage is grouped by into names where the caller can know them: their own keys,
+ * their spaces, the members of this space. Anything else keeps its id, which is still exact.
+ */
+export function useGroupNamer(
+  spaceId: string,
+  group: UsageGroupBy,
+  currentUserId: string | null,
+): GroupNamer {
+  const keys = useApiKeys();
+  const spaces = useSpaces();
+  const members = useQuery({
+    queryKey: ["space-members", spaceId],
+    enabled: group === "user",
+    queryFn: ({ signal }) =>
+      api.get<CursorPage<SpaceMember>>(`/api/v1/spaces/${encodeURIComponent(spaceId)}/members`, {
+        space: spaceId,
+        query: { limit: 100 },
+        signal,
+      }),
+  });
+  return (value) => {
+    switch (group) {
+      case "api_key": {
+        if (value === null) return "Signed-in sessions (no key)";
+        const key = keys.items.find((item) => item.id === value);
+        return key ? `${key.name} (${key.prefix}…)` : `Key ${value}`;
+      }
+      case "user": {
+        if (value === null) return "Unknown user";
+        const member = members.data?.data.find((item) => item.user_id === value);
+        const name = member ? `${member.full_name} (${member.email})` : value;
+        return value === currentUserId ? `You${member ? ` (${member.email})` : ""}` : name;
+      }
+      case "space":
+        if (value === null) return "No space";
+        return spaces.data?.find((space) => space.id === value)?.name ?? value;
+      default:
+        return value ?? "Unknown";
+    }
+  };
+}
