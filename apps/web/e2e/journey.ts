@@ -2,6 +2,12 @@ import { strict as assert } from "node:assert";
 import { facts } from "./fixtures.js";
 import type { Journey } from "./journey-context.js";
 
+export const admin = {
+  first: "Grace",
+  last: "Hopper",
+  email: "grace@example.test",
+  password: "Admin-Pass-2026",
+};
 const user = { first: "Ada", last: "Lovelace", email: "ada@example.test", password: "Correct-Horse-42" };
 const processingTimeoutMs = 120_000;
 
@@ -13,11 +19,28 @@ const processingTimeoutMs = 120_000;
 export async function runJourney(journey: Journey, files: { pdf: string; docx: string }): Promise<void> {
   const { page } = journey;
 
-  await journey.step("sign up", async () => {
+  await journey.step("first-run setup creates the admin, then signs out", async () => {
     await page.goto(`${journey.baseUrl}/`);
-    await page.waitForURL(/\/(sign-in|setup)/);
+    await page.waitForURL(/\/setup/);
+    await journey.checkPage("setup");
+    await page.getByLabel("Instance name").fill("Glacier Research");
+    await page.getByLabel("First name").fill(admin.first);
+    await page.getByLabel("Last name").fill(admin.last);
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByTestId("setup-submit").click();
+    await page.getByTestId("setup-provider-form").waitFor();
+    await journey.checkPage("setup (provider step)");
+    await page.getByTestId("setup-skip").click();
+    await page.waitForURL(/\/s\/[^/]+\/knowledge/);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+  });
+
+  await journey.step("sign up", async () => {
     await journey.checkPage("sign in");
-    await page.goto(`${journey.baseUrl}/sign-up`);
+    await page.getByRole("link", { name: "Create an account" }).click();
+    await page.waitForURL(/\/sign-up/);
     await journey.checkPage("sign up");
     await page.getByLabel("First name").fill(user.first);
     await page.getByLabel("Last name").fill(user.last);
@@ -63,7 +86,7 @@ export async function runJourney(journey: Journey, files: { pdf: string; docx: s
     await page.getByRole("link", { name: "Assistant" }).click();
     await page.waitForURL(/\/assistant/);
     await journey.checkPage("assistant (empty)");
-    await page.getByLabel("Ask a question").fill(facts.pdfQuestion);
+    await page.getByTestId("question-input").fill(facts.pdfQuestion);
     await page.getByRole("button", { name: "Ask", exact: true }).click();
     await page.getByTestId("citation-marker").first().waitFor({ timeout: 60_000 });
     const answer = (await page.getByTestId("answer").last().innerText()).toLowerCase();
@@ -85,36 +108,27 @@ export async function runJourney(journey: Journey, files: { pdf: string; docx: s
     await page.getByRole("link", { name: "API keys" }).click();
     await page.waitForURL(/\/api-keys/);
     await journey.checkPage("api keys");
-    await page
-      .getByRole("button", { name: /create (an )?api key/i })
-      .first()
-      .click();
-    await page.getByLabel("Name", { exact: true }).fill("e2e playground");
-    const invoke = page.getByLabel("gateway:invoke");
-    if ((await invoke.count()) > 0 && !(await invoke.isChecked())) await invoke.check();
-    await page
-      .getByRole("button", { name: /^create/i })
-      .last()
-      .click();
+    await page.getByTestId("create-api-key").click();
+    await page.getByLabel("Key name").fill("e2e playground");
+    const invoke = page.getByRole("checkbox", { name: /gateway:invoke/ });
+    if (!(await invoke.isChecked())) await invoke.check();
+    await page.getByRole("button", { name: "Create key" }).click();
     const shown = page.getByTestId("api-key-secret");
     await shown.waitFor();
-    const value = (await shown.inputValue().catch(() => shown.innerText())).trim();
+    const value = (await shown.innerText()).trim();
     assert.ok(value.length > 20, "no secret shown");
     await journey.checkPage("api keys (secret shown)");
+    await page.getByRole("button", { name: "I have saved the key" }).click();
     return value;
   });
 
   await journey.step("call the gateway from the playground with that key", async () => {
-    await page.keyboard.press("Escape");
     await page.getByRole("link", { name: "Playground" }).click();
     await page.waitForURL(/\/playground/);
-    await page
-      .getByLabel(/api key/i)
-      .first()
-      .fill(secret);
-    const picker = page.getByLabel("Model");
-    await picker.waitFor();
-    await page.getByLabel("Message").fill("Say hello to the survey team.");
+    await journey.checkPage("playground");
+    await page.getByLabel("Use API key (optional)").fill(secret);
+    await page.getByTestId("playground-model").waitFor();
+    await page.getByLabel("Message", { exact: true }).fill("Say hello to the survey team.");
     await page.getByRole("button", { name: "Send" }).click();
     const output = page.getByTestId("playground-output");
     await output.filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
@@ -127,15 +141,34 @@ export async function runJourney(journey: Journey, files: { pdf: string; docx: s
 /** The other main pages, each visited for a screenshot and an accessibility check. */
 export async function visitMainPages(journey: Journey): Promise<void> {
   const spaceId = journey.spaceIdFromUrl();
-  const pages: Array<[string, string]> = [
+  await visit(journey, [
     ["search", `/s/${spaceId}/search?q=glacier`],
     ["usage", `/s/${spaceId}/usage`],
     ["space settings", `/s/${spaceId}/settings`],
     ["spaces", "/spaces"],
+  ]);
+}
+
+/** The administration pages, as the admin that the setup created. */
+export async function visitAdminPages(journey: Journey): Promise<void> {
+  const { page } = journey;
+  await journey.step("sign in as the admin", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/s\/[^/]+\/knowledge/);
+  });
+  const spaceId = journey.spaceIdFromUrl();
+  await visit(journey, [
     ["providers and models", `/s/${spaceId}/admin/providers`],
     ["users", `/s/${spaceId}/admin/users`],
     ["tenants", `/s/${spaceId}/admin/tenants`],
-  ];
+  ]);
+}
+
+async function visit(journey: Journey, pages: ReadonlyArray<readonly [string, string]>): Promise<void> {
   for (const [name, path] of pages) {
     await journey.step(`visit ${name}`, async () => {
       await journey.page.goto(`${journey.baseUrl}${path}`);

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { startFakeLlm } from "@tributary/fake-llm";
 import { launchChromium } from "./browser.js";
 import { writeFixtures } from "./fixtures.js";
-import { runJourney, visitMainPages } from "./journey.js";
+import { runJourney, visitAdminPages, visitMainPages } from "./journey.js";
 import { Journey } from "./journey-context.js";
 import { checkLayouts } from "./layouts.js";
 import { startServer } from "./start-server.js";
@@ -40,6 +40,7 @@ try {
   console.info(`e2e against ${server.url} (artifacts: ${artifactsDir})`);
   await runJourney(journey, await writeFixtures(artifactsDir));
   await visitMainPages(journey);
+  await visitAdminPages(journey);
   await checkLayouts(journey, browser);
   await writeFile(join(artifactsDir, "axe-findings.json"), JSON.stringify(journey.findings, null, 2));
   console.info(
