@@ -4,9 +4,9 @@ import type { AssistantConversation } from "@tributary/contracts";
 import { api } from "../../api/client";
 import { formatDateTime } from "../../lib/format";
 import { Button } from "../../ui/button";
+import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { ErrorMessage, Spinner } from "../../ui/feedback";
 import { assistantKeys, useConversations } from "./assistant-queries";
-import { ConfirmDialog } from "./confirm-dialog";
 import { TrashIcon } from "./trash-icon";
 import { useConfirmedDelete } from "./use-delete";
 

@@ -4,10 +4,10 @@ import type { QueryHistoryEntry } from "@tributary/contracts";
 import { api } from "../../api/client";
 import { formatDateTime } from "../../lib/format";
 import { Button } from "../../ui/button";
+import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { Badge, EmptyState, ErrorMessage, Spinner } from "../../ui/feedback";
 import { AnswerView } from "./answer-view";
 import { assistantKeys, useQueryHistory } from "./assistant-queries";
-import { ConfirmDialog } from "./confirm-dialog";
 import { useConfirmedDelete } from "./use-delete";
 
 const modeLabels = {

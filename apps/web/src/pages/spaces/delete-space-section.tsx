@@ -6,8 +6,8 @@ import { api } from "../../api/client";
 import { useAuth } from "../../auth/auth-context";
 import { spacesQueryKey } from "../../layout/use-space";
 import { Button } from "../../ui/button";
+import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { landingPathFor } from "../auth/landing-path";
-import { ConfirmDialog } from "./confirm-dialog";
 import { SettingsSection } from "./settings-section";
 import { spaceQueryKey } from "./space-queries";
 

@@ -6,10 +6,10 @@ import { api } from "../../api/client";
 import { useAuth } from "../../auth/auth-context";
 import { spacesQueryKey } from "../../layout/use-space";
 import { Button } from "../../ui/button";
+import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { Badge, ErrorMessage } from "../../ui/feedback";
 import { inputClass } from "../../ui/field";
 import { landingPathFor } from "../auth/landing-path";
-import { ConfirmDialog } from "./confirm-dialog";
 import { manageableRoles, roleDescriptions, roleLabels, type SpaceRole } from "./roles";
 import { membersQueryKey } from "./space-queries";
 

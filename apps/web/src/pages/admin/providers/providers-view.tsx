@@ -1,8 +1,8 @@
 import type { GatewayModel, GatewayProvider } from "@tributary/contracts";
 import { useState } from "react";
 import { Button } from "../../../ui/button";
+import { AsyncConfirmDialog as ConfirmDialog } from "../../../ui/confirm-dialog";
 import { EmptyState, PageHeader, Spinner } from "../../../ui/feedback";
-import { ConfirmDialog } from "../../developer/shared/confirm-dialog";
 import { LoadMore } from "../../developer/shared/load-more";
 import { AdminLoadError, isForbidden } from "../admin-access";
 import { ModelFormDialog } from "./model-form-dialog";

@@ -1,8 +1,8 @@
 import type { ApiKey } from "@tributary/contracts";
 import { useState } from "react";
 import { Button } from "../../../ui/button";
+import { AsyncConfirmDialog as ConfirmDialog } from "../../../ui/confirm-dialog";
 import { EmptyState, ErrorMessage, PageHeader, Spinner } from "../../../ui/feedback";
-import { ConfirmDialog } from "../shared/confirm-dialog";
 import { LoadMore } from "../shared/load-more";
 import { ApiKeyList } from "./api-key-list";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
