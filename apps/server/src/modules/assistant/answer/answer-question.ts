@@ -85,7 +85,7 @@ export async function answerQuestion(
   if (evidence.passages.length === 0) return notFound(new Set());
 
   if (!useModel) {
-    const extract = extractAnswer(standalone, evidence.passages);
+    const extract = extractAnswer(standalone, evidence.passages, input.question);
     if (!extract) return notFound(new Set());
     return {
       ...base,

@@ -1,6 +1,6 @@
 import type { AssistantCitation } from "@tributary/contracts";
 import type { NumberedPassage } from "../search-port.js";
-import { foldQuote, foldText, locateQuote } from "../text/fold-text.js";
+import { type FoldedText, foldQuote, foldText, locateQuote } from "../text/fold-text.js";
 import { isClaimSentence, markersOf, splitSentences } from "../text/sentences.js";
 import type { ParsedModelAnswer } from "./parse-model-answer.js";
 
@@ -66,23 +66,33 @@ export function verifyCitations(
 function firstVerified(passage: NumberedPassage, quotes: readonly string[]): AssistantCitation | null {
   const folded = foldText(passage.content);
   for (const quote of quotes) {
-    if ((foldQuote(quote).match(/[\p{L}\p{N}]+/gu) ?? []).length < minQuoteWords) continue;
-    const found = locateQuote(folded, quote);
-    if (!found) continue;
-    const base = passage.start_offset;
-    return {
-      index: passage.index,
-      document_id: passage.document_id,
-      document_name: passage.document_name,
-      chunk_id: passage.chunk_id,
-      page: passage.page,
-      start_offset: base === null ? null : base + found.start,
-      end_offset: base === null ? null : base + found.end,
-      quote: passage.content.slice(found.start, found.end),
-      score: passage.score,
-    };
+    const citation = citationAt(passage, folded, quote);
+    if (citation) return citation;
   }
   return null;
+}
+
+/** The citation of `quote` in the passage, with its exact offsets; null when it does not verify. */
+export function citeQuote(passage: NumberedPassage, quote: string): AssistantCitation | null {
+  return citationAt(passage, foldText(passage.content), quote);
+}
+
+function citationAt(passage: NumberedPassage, folded: FoldedText, quote: string): AssistantCitation | null {
+  if ((foldQuote(quote).match(/[\p{L}\p{N}]+/gu) ?? []).length < minQuoteWords) return null;
+  const found = locateQuote(folded, quote);
+  if (!found) return null;
+  const base = passage.start_offset;
+  return {
+    index: passage.index,
+    document_id: passage.document_id,
+    document_name: passage.document_name,
+    chunk_id: passage.chunk_id,
+    page: passage.page,
+    start_offset: base === null ? null : base + found.start,
+    end_offset: base === null ? null : base + found.end,
+    quote: passage.content.slice(found.start, found.end),
+    score: passage.score,
+  };
 }
 
 /** Removes unverified markers, repeated ones, and the spaces they leave before punctuation. */

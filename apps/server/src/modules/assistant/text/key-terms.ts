@@ -1,19 +1,29 @@
+import { stemEnglish } from "./english-stemmer.js";
+
 /**
  * Key terms: the words of a question that carry its topic (not stop words, not the words every
- * question uses), lightly stemmed so "founded" meets "founding" and "companies" meets "company".
- * Used by the evidence gate, the extractive answer and the deterministic follow-up rewrite.
+ * question uses), stemmed as the BM25 text retriever stems them (PostgreSQL's `english`
+ * configuration: its stop words and the Snowball English stemmer), so that the evidence gate and
+ * the extract count as shared exactly the words that retrieval matched. Used by the evidence
+ * gate, the extractive answer and the deterministic follow-up rewrite.
  */
+
+/** PostgreSQL's `english` stop words (the Snowball English list): retrieval ignores them too. */
+const retrievalStopwords =
+  "i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she " +
+  "her hers herself it its itself they them their theirs themselves what which who whom this that " +
+  "these those am is are was were be been being have has had having do does did doing a an the and " +
+  "but if or because as until while of at by for with about against between into through during " +
+  "before after above below to from up down in out on off over under again further then once here " +
+  "there when where why how all any both each few more most other some such no nor not only own " +
+  "same so than too very s t can will just don should now";
 
 const stopwords = new Set(
   (
-    "a about above after again against all also am an and any are as at be because been before " +
-    "being below between both but by can cannot could did do does doing done down during each either " +
-    "else ever few for from further had has have having he her here hers herself him himself his how " +
-    "i if in into is it its itself just let like may me might more most much must my myself no " +
-    "nor not now of off on once only or other ought our ours ourselves out over own same shall she " +
-    "should so some such than that the their theirs them themselves then there these they this those " +
-    "through to too under until up upon us very via was we were what when where whether which while " +
-    "who whom whose why will with within without would yes yet you your yours yourself yourselves " +
+    `${retrievalStopwords} ` +
+    // Modal verbs and other function words the retriever keeps but that say nothing of a topic.
+    "also cannot could either else ever let like many may might much must ought shall upon via " +
+    "whether whose within without would yes yet " +
     // What is left of contractions once apostrophes split words ("isn't" → "isn", "t").
     "aren couldn didn doesn hadn hasn haven isn ll re shouldn ve wasn weren wouldn " +
     // Words every question about documents uses: they say nothing about the topic.
@@ -32,16 +42,9 @@ export function wordsOf(text: string): string[] {
   );
 }
 
-/** A light English stemmer: plural and common verb/adverb endings. */
+/** A word's stem as the text retriever indexes it (Snowball English). */
 export function stemOf(word: string): string {
-  let stem = word;
-  if (stem.length > 4 && stem.endsWith("ies")) stem = `${stem.slice(0, -3)}y`;
-  else if (stem.length > 4 && /(?:ss|sh|ch|x|z)es$/.test(stem)) stem = stem.slice(0, -2);
-  else if (stem.length > 3 && stem.endsWith("s") && !/(?:ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
-  if (stem.length > 5 && stem.endsWith("ing")) stem = stem.slice(0, -3);
-  else if (stem.length > 4 && stem.endsWith("ed")) stem = stem.slice(0, -2);
-  else if (stem.length > 4 && stem.endsWith("ly")) stem = stem.slice(0, -2);
-  return stem;
+  return stemEnglish(word);
 }
 
 function isKeyWord(word: string): boolean {
@@ -59,27 +62,35 @@ export function keyWordsOf(text: string): string[] {
   return [...new Set(wordsOf(text).filter(isKeyWord))];
 }
 
+/**
+ * The key terms of a question, less the word that makes a "how" question ("how long", "how
+ * many", "how often", "how far"): it names what kind of answer is wanted (a duration, a count),
+ * not what the question is about, and a passage that answers rarely repeats it ("how long does
+ * the crossing take" is answered by "the crossing takes about 55 minutes").
+ */
+export function questionTermsOf(question: string): string[] {
+  const words = wordsOf(question);
+  const asked = new Set<string>();
+  for (const [index, word] of words.entries()) {
+    const next = words[index + 1];
+    if (word === "how" && next !== undefined) asked.add(next);
+  }
+  return [...new Set(words.filter((word) => isKeyWord(word) && !asked.has(word)).map(stemOf))];
+}
+
 /** The stems a text contains, for repeated coverage checks. */
 export function stemSetOf(text: string): ReadonlySet<string> {
   return new Set(wordsOf(text).map(stemOf));
 }
 
-/** Same stem, or one a prefix of the other when both are long enough to be the same word. */
-function matches(term: string, stems: ReadonlySet<string>): boolean {
-  if (stems.has(term)) return true;
-  if (term.length < 5) return false;
-  for (const stem of stems) {
-    if (stem.length < 5) continue;
-    if (stem.startsWith(term) || term.startsWith(stem)) return true;
-  }
-  return false;
+/** The terms a text contains (same stem: retrieval matches no other way). */
+export function termsIn(terms: readonly string[], stems: ReadonlySet<string>): string[] {
+  return terms.filter((term) => stems.has(term));
 }
 
 /** How many of `terms` a text contains. */
 export function matchedTerms(terms: readonly string[], stems: ReadonlySet<string>): number {
-  let found = 0;
-  for (const term of terms) if (matches(term, stems)) found += 1;
-  return found;
+  return termsIn(terms, stems).length;
 }
 
 /** Fraction of `terms` the text contains; 1 when there are no terms to look for. */
