@@ -48,7 +48,8 @@ export class Journey {
 
   /** Screenshot plus axe-core check of a main page once it has settled. */
   async checkPage(name: string, page: Page = this.page): Promise<void> {
-    await page.waitForLoadState("networkidle").catch(() => undefined);
+    // Pages with the live events stream never reach "networkidle": allow a short settle instead.
+    await page.waitForLoadState("networkidle", { timeout: 2_000 }).catch(() => undefined);
     this.visited.push(name);
     await this.screenshot(name, page);
     this.findings.push(...(await seriousViolations(page, name)));

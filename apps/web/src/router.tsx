@@ -1,4 +1,3 @@
-import type { Instance } from "@tributary/contracts";
 import {
   createRootRoute,
   createRoute,
@@ -7,6 +6,7 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
+import type { Instance } from "@tributary/contracts";
 import { api } from "./api/client";
 import { AppShell } from "./layout/app-shell";
 import { NotFoundPage } from "./layout/not-found-page";

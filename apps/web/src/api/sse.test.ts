@@ -16,7 +16,12 @@ describe("readServerSentEvents", () => {
   it("parses events split across chunks, multi-line data, ids and comments", async () => {
     const events = [];
     for await (const event of readServerSentEvents(
-      streamOf(": keep-alive\n\nevent: answer.del", "ta\ndata: {\"text\":\"Hel\"}\n\n", "id: 7\ndata: a\ndata: b\n\n", "data: tail"),
+      streamOf(
+        ": keep-alive\n\nevent: answer.del",
+        'ta\ndata: {"text":"Hel"}\n\n',
+        "id: 7\ndata: a\ndata: b\n\n",
+        "data: tail",
+      ),
     )) {
       events.push(event);
     }
