@@ -6,7 +6,8 @@ import { makeTextPdf } from "../../server/src/modules/ingestion/testing/fixtures
 /** The facts the journey asks about: each lives in exactly one of the two documents. */
 export const facts = {
   pdfQuestion: "How many days does the Aurora glacier survey last?",
-  pdfAnswerWords: ["Aurora", "glacier"],
+  modelAnswer:
+    'The Aurora glacier survey lasts fourteen days [1].\n\nQUOTES:\n[1] "The Aurora glacier survey lasts fourteen days"',
   docxTopic: "Heron Bay desalination plant",
 };
 

@@ -16,7 +16,11 @@ const processingTimeoutMs = 120_000;
  * `processed` without reloading → open a document and see its chunks → ask a question → click a
  * citation and land on the highlighted passage → create an API key and call the gateway playground.
  */
-export async function runJourney(journey: Journey, files: { pdf: string; docx: string }): Promise<void> {
+export async function runJourney(
+  journey: Journey,
+  files: { pdf: string; docx: string },
+  upstream: { answerNext(text: string): void },
+): Promise<void> {
   const { page } = journey;
 
   await journey.step("first-run setup creates the admin, then signs out", async () => {
@@ -86,6 +90,8 @@ export async function runJourney(journey: Journey, files: { pdf: string; docx: s
     await page.getByRole("link", { name: "Assistant" }).click();
     await page.waitForURL(/\/assistant/);
     await journey.checkPage("assistant (empty)");
+    // The fake upstream answers the way the assistant asks models to: markers, then verbatim quotes.
+    upstream.answerNext(facts.modelAnswer);
     await page.getByTestId("question-input").fill(facts.pdfQuestion);
     await page.getByRole("button", { name: "Ask", exact: true }).click();
     await page.getByTestId("citation-marker").first().waitFor({ timeout: 60_000 });
@@ -127,7 +133,10 @@ export async function runJourney(journey: Journey, files: { pdf: string; docx: s
     await page.waitForURL(/\/playground/);
     await journey.checkPage("playground");
     await page.getByLabel("Use API key (optional)").fill(secret);
-    await page.getByTestId("playground-model").waitFor();
+    const picker = page.getByTestId("playground-model");
+    await picker.locator("option", { hasText: "gpt-4o-mini" }).first().waitFor({ state: "attached" });
+    const model = await picker.locator("option", { hasText: "gpt-4o-mini" }).first().getAttribute("value");
+    await picker.selectOption(model ?? "gpt-4o-mini");
     await page.getByLabel("Message", { exact: true }).fill("Say hello to the survey team.");
     await page.getByRole("button", { name: "Send" }).click();
     const output = page.getByTestId("playground-output");

@@ -3,7 +3,7 @@
 // (default apps/web/e2e-artifacts); any failed step or serious/critical axe finding fails the run.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { startFakeLlm } from "@tributary/fake-llm";
+import { replyText, startFakeLlm } from "@tributary/fake-llm";
 import { launchChromium } from "./browser.js";
 import { writeFixtures } from "./fixtures.js";
 import { runJourney, visitAdminPages, visitMainPages } from "./journey.js";
@@ -38,7 +38,9 @@ try {
   });
   const journey = new Journey(page, server.url, artifactsDir);
   console.info(`e2e against ${server.url} (artifacts: ${artifactsDir})`);
-  await runJourney(journey, await writeFixtures(artifactsDir));
+  await runJourney(journey, await writeFixtures(artifactsDir), {
+    answerNext: (text) => fake.enqueue(replyText(text)),
+  });
   await visitMainPages(journey);
   await visitAdminPages(journey);
   await checkLayouts(journey, browser);
