@@ -23,7 +23,13 @@ const provider = {
   api_key: "e2e",
   models: ["gpt-4o-mini"],
 };
-const server = await startServer({ TRIBUTARY_PROVIDERS: JSON.stringify([provider]) }, artifactsDir);
+// Access tokens live 35 s and the client refreshes 30 s before expiry, so tokens are refreshed all
+// through the journey: the app must do it without losing the page.
+const server = await startServer(
+  { TRIBUTARY_PROVIDERS: JSON.stringify([provider]), ACCESS_TOKEN_TTL_SECONDS: "35" },
+  artifactsDir,
+);
+let refreshes = 0;
 const browser = await launchChromium();
 const problems: string[] = [];
 let failure: unknown = null;
@@ -31,6 +37,9 @@ try {
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/v1/auth/refresh")) refreshes += 1;
+  });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error" && !/status of 4\d\d/.test(message.text()))
@@ -44,6 +53,9 @@ try {
   await visitMainPages(journey);
   await visitAdminPages(journey);
   await checkLayouts(journey, browser);
+  console.info(`session: ${refreshes} token refreshes during the journey, never sent back to sign in`);
+  if (refreshes === 0)
+    problems.push("the access token was never refreshed: the session-refresh path went untested");
   await writeFile(join(artifactsDir, "axe-findings.json"), JSON.stringify(journey.findings, null, 2));
   console.info(
     `accessibility: ${journey.visited.length} pages checked, ${journey.findings.length} serious/critical findings`,
