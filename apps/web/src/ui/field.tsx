@@ -10,11 +10,18 @@ import { cx } from "../lib/cx";
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
 
+/** What a control needs to be tied to its label, hint and error. */
+interface ControlProps {
+  readonly id: string;
+  readonly "aria-describedby": string | undefined;
+  readonly "aria-invalid": true | undefined;
+}
+
 interface FieldShellProps {
   readonly label: string;
   readonly hint?: ReactNode;
   readonly error?: string | undefined;
-  readonly children: (props: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  readonly children: (control: ControlProps) => ReactNode;
 }
 
 /** A labelled control with its hint and error, wired for screen readers. */
@@ -27,7 +34,7 @@ export function FieldShell({ label, hint, error, children }: FieldShellProps) {
       <label htmlFor={id} className="block text-sm font-medium text-slate-700 dark:text-slate-200">
         {label}
       </label>
-      {children({ id, describedBy, invalid: Boolean(error) })}
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
           {hint}
@@ -42,67 +49,52 @@ export function FieldShell({ label, hint, error, children }: FieldShellProps) {
   );
 }
 
-type InputFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+interface LabelledProps {
   label: string;
   hint?: ReactNode;
   error?: string | undefined;
-};
+}
 
-export function InputField({ label, hint, error, className, ...rest }: InputFieldProps) {
+export function InputField({
+  label,
+  hint,
+  error,
+  className,
+  ...rest
+}: InputHTMLAttributes<HTMLInputElement> & LabelledProps) {
   return (
     <FieldShell label={label} hint={hint} error={error}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cx(inputClass, className)}
-          {...rest}
-        />
-      )}
+      {(control) => <input {...control} className={cx(inputClass, className)} {...rest} />}
     </FieldShell>
   );
 }
 
-type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  label: string;
-  hint?: ReactNode;
-  error?: string | undefined;
-};
-
-export function TextAreaField({ label, hint, error, className, ...rest }: TextAreaFieldProps) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  className,
+  ...rest
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & LabelledProps) {
   return (
     <FieldShell label={label} hint={hint} error={error}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cx(inputClass, className)}
-          {...rest}
-        />
-      )}
+      {(control) => <textarea {...control} className={cx(inputClass, className)} {...rest} />}
     </FieldShell>
   );
 }
 
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
-  label: string;
-  hint?: ReactNode;
-  error?: string | undefined;
-};
-
-export function SelectField({ label, hint, error, className, children, ...rest }: SelectFieldProps) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  className,
+  children,
+  ...rest
+}: SelectHTMLAttributes<HTMLSelectElement> & LabelledProps) {
   return (
     <FieldShell label={label} hint={hint} error={error}>
-      {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cx(inputClass, className)}
-          {...rest}
-        >
+      {(control) => (
+        <select {...control} className={cx(inputClass, className)} {...rest}>
           {children}
         </select>
       )}

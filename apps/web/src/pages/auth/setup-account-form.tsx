@@ -8,6 +8,7 @@ import { useAuth } from "../../auth/auth-context";
 import { Button } from "../../ui/button";
 import { ErrorMessage, Notice } from "../../ui/feedback";
 import { InputField } from "../../ui/field";
+import { AccountFields, type AccountInput, emptyAccount } from "./account-fields";
 import { landingPathFor } from "./landing-path";
 import { instanceQueryKey } from "./use-instance";
 
@@ -23,7 +24,7 @@ export function SetupAccountForm({ defaultName, onDone }: { defaultName: string;
   const { signUp } = useAuth();
   const queryClient = useQueryClient();
   const [name, setName] = useState(defaultName);
-  const [account, setAccount] = useState({ first_name: "", last_name: "", email: "", password: "" });
+  const [account, setAccount] = useState<AccountInput>(emptyAccount);
   const [accountCreated, setAccountCreated] = useState(false);
   const [notFirst, setNotFirst] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
@@ -32,8 +33,6 @@ export function SetupAccountForm({ defaultName, onDone }: { defaultName: string;
     error?.during === "account" && error.cause instanceof ApiError ? error.cause.fieldErrors : {};
   const nameError =
     error?.during === "name" && error.cause instanceof ApiError ? error.cause.fieldErrors.name : undefined;
-  const set = (key: keyof typeof account) => (event: { target: { value: string } }) =>
-    setAccount((current) => ({ ...current, [key]: event.target.value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -95,43 +94,7 @@ export function SetupAccountForm({ defaultName, onDone }: { defaultName: string;
             <p className="text-sm text-slate-600 dark:text-slate-300">
               The first account administers the instance: providers, users and quotas.
             </p>
-            <div className="grid gap-3 sm:grid-cols-2">
-              <InputField
-                label="First name"
-                autoComplete="given-name"
-                required
-                value={account.first_name}
-                onChange={set("first_name")}
-                error={accountErrors.first_name}
-              />
-              <InputField
-                label="Last name"
-                autoComplete="family-name"
-                required
-                value={account.last_name}
-                onChange={set("last_name")}
-                error={accountErrors.last_name}
-              />
-            </div>
-            <InputField
-              label="Email"
-              type="email"
-              autoComplete="email"
-              required
-              value={account.email}
-              onChange={set("email")}
-              error={accountErrors.email}
-            />
-            <InputField
-              label="Password"
-              type="password"
-              autoComplete="new-password"
-              required
-              value={account.password}
-              onChange={set("password")}
-              hint="At least 8 characters, with an upper-case letter, a lower-case letter and a digit."
-              error={accountErrors.password}
-            />
+            <AccountFields value={account} onChange={setAccount} errors={accountErrors} />
           </>
         )}
       </fieldset>

@@ -4,7 +4,7 @@ import { ApiError } from "../../api/api-error";
 import { useAuth } from "../../auth/auth-context";
 import { Button } from "../../ui/button";
 import { ErrorMessage } from "../../ui/feedback";
-import { InputField } from "../../ui/field";
+import { AccountFields, type AccountInput, emptyAccount } from "./account-fields";
 import { AuthLayout } from "./auth-layout";
 import { landingPathFor } from "./landing-path";
 import { SetupNotice } from "./setup-notice";
@@ -13,12 +13,10 @@ export function SignUpPage() {
   const { redirect } = useSearch({ from: "/sign-up" });
   const { signUp } = useAuth();
   const navigate = useNavigate();
-  const [form, setForm] = useState({ first_name: "", last_name: "", email: "", password: "" });
+  const [form, setForm] = useState<AccountInput>(emptyAccount);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) =>
-    setForm((current) => ({ ...current, [key]: event.target.value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,43 +36,7 @@ export function SignUpPage() {
     <AuthLayout title="Create your account">
       <SetupNotice />
       <form onSubmit={submit} className="space-y-4" noValidate>
-        <div className="grid grid-cols-2 gap-3">
-          <InputField
-            label="First name"
-            autoComplete="given-name"
-            required
-            value={form.first_name}
-            onChange={set("first_name")}
-            error={fieldErrors.first_name}
-          />
-          <InputField
-            label="Last name"
-            autoComplete="family-name"
-            required
-            value={form.last_name}
-            onChange={set("last_name")}
-            error={fieldErrors.last_name}
-          />
-        </div>
-        <InputField
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          value={form.email}
-          onChange={set("email")}
-          error={fieldErrors.email}
-        />
-        <InputField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={form.password}
-          onChange={set("password")}
-          hint="At least 8 characters, with an upper-case letter, a lower-case letter and a digit."
-          error={fieldErrors.password}
-        />
+        <AccountFields value={form} onChange={setForm} errors={fieldErrors} />
         <ErrorMessage error={error} title="The account could not be created" />
         <Button type="submit" busy={busy} className="w-full">
           Create account
