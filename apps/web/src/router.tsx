@@ -15,6 +15,7 @@ import {
   parseFindSearch,
   parseKnowledgeSearch,
   parseSignInSearch,
+  parseTokenSearch,
   parseUsageSearch,
 } from "./lib/search-params";
 
@@ -42,6 +43,18 @@ const invitationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/invitations/$token",
   component: lazyRouteComponent(() => import("./pages/auth/accept-invitation-page"), "AcceptInvitationPage"),
+});
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/reset-password",
+  validateSearch: parseTokenSearch,
+  component: lazyRouteComponent(() => import("./pages/auth/reset-password-page"), "ResetPasswordPage"),
+});
+const verifyEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/verify-email",
+  validateSearch: parseTokenSearch,
+  component: lazyRouteComponent(() => import("./pages/auth/verify-email-page"), "VerifyEmailPage"),
 });
 const ssoCompleteRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -148,6 +161,26 @@ const usageRoute = createRoute({
   validateSearch: parseUsageSearch,
   component: lazyRouteComponent(() => import("./pages/developer/usage-page"), "UsagePage"),
 });
+const budgetsRoute = createRoute({
+  getParentRoute: () => spaceRoute,
+  path: "/budgets",
+  component: lazyRouteComponent(() => import("./pages/developer/budgets-page"), "BudgetsPage"),
+});
+const datasetsRoute = createRoute({
+  getParentRoute: () => spaceRoute,
+  path: "/datasets",
+  component: lazyRouteComponent(() => import("./pages/developer/datasets-page"), "DatasetsPage"),
+});
+const profileRoute = createRoute({
+  getParentRoute: () => spaceRoute,
+  path: "/profile",
+  component: lazyRouteComponent(() => import("./pages/account/profile-page"), "ProfilePage"),
+});
+const organizationRoute = createRoute({
+  getParentRoute: () => spaceRoute,
+  path: "/organization",
+  component: lazyRouteComponent(() => import("./pages/spaces/organization-page"), "OrganizationPage"),
+});
 const providersRoute = createRoute({
   getParentRoute: () => spaceRoute,
   path: "/admin/providers",
@@ -175,6 +208,8 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   invitationRoute,
   ssoCompleteRoute,
+  resetPasswordRoute,
+  verifyEmailRoute,
   spacesRoute,
   spaceRoute.addChildren([
     spaceIndexRoute,
@@ -187,6 +222,10 @@ const routeTree = rootRoute.addChildren([
     apiKeysRoute,
     playgroundRoute,
     usageRoute,
+    budgetsRoute,
+    datasetsRoute,
+    profileRoute,
+    organizationRoute,
     providersRoute,
     usersRoute,
     tenantsRoute,

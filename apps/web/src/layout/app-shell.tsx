@@ -21,7 +21,13 @@ const developerNav: readonly NavItem[] = [
   { to: "/s/$spaceId/api-keys", label: "API keys" },
   { to: "/s/$spaceId/playground", label: "Playground" },
   { to: "/s/$spaceId/usage", label: "Usage" },
+  { to: "/s/$spaceId/budgets", label: "Budgets" },
+  { to: "/s/$spaceId/datasets", label: "Vector datasets" },
+];
+const accountNav: readonly NavItem[] = [
   { to: "/s/$spaceId/settings", label: "Space settings" },
+  { to: "/s/$spaceId/organization", label: "Organization" },
+  { to: "/s/$spaceId/profile", label: "Your profile" },
 ];
 const adminNav: readonly NavItem[] = [
   { to: "/s/$spaceId/admin/providers", label: "Providers & models" },
@@ -79,6 +85,12 @@ export function AppShell() {
         <NavSection
           title="Developer"
           items={developerNav}
+          spaceId={spaceId}
+          onNavigate={() => setNavOpen(false)}
+        />
+        <NavSection
+          title="Account"
+          items={accountNav}
           spaceId={spaceId}
           onNavigate={() => setNavOpen(false)}
         />

@@ -18,6 +18,12 @@ export const parseSignInSearch = (raw: Raw): SignInSearch => ({
   redirect: sameOriginPath(text(raw.redirect)),
 });
 
+export interface TokenSearch {
+  /** The single-use token of an emailed link. */
+  readonly token?: string | undefined;
+}
+export const parseTokenSearch = (raw: Raw): TokenSearch => ({ token: text(raw.token) });
+
 export interface KnowledgeSearch {
   readonly notebook?: string | undefined;
 }

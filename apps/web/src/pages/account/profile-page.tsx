@@ -1,0 +1,5 @@
+import { PageHeader } from "../../ui/feedback";
+
+export function ProfilePage() {
+  return <PageHeader title="Your profile" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from "../../ui/feedback";
+
+export function BudgetsPage() {
+  return <PageHeader title="Budgets" />;
+}
