@@ -4,18 +4,35 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { replyText, startFakeLlm } from "@tributary/fake-llm";
+import { startTestIdp } from "../../server/src/testing/oidc-idp.js";
 import { launchChromium } from "./browser.js";
 import { writeFixtures } from "./fixtures.js";
 import { runJourney, visitAdminPages, visitMainPages } from "./journey.js";
 import { Journey } from "./journey-context.js";
 import { checkLayouts } from "./layouts.js";
-import { startServer } from "./start-server.js";
+import { signInWithSso, ssoPerson } from "./sso.js";
+import { freePort, startServer } from "./start-server.js";
 
 const artifactsDir = process.env.E2E_ARTIFACTS_DIR ?? new URL("../e2e-artifacts/", import.meta.url).pathname;
 await rm(artifactsDir, { recursive: true, force: true });
 await mkdir(artifactsDir, { recursive: true });
 
 const fake = await startFakeLlm();
+// Single sign-on against a certified OpenID provider (oidc-provider) on loopback.
+const port = await freePort();
+const serverUrl = `http://127.0.0.1:${port}`;
+const idp = await startTestIdp({
+  redirectUris: [`${serverUrl}/api/v1/auth/oidc/test-idp/callback`],
+  browserAccountId: ssoPerson.sub,
+});
+idp.addAccount(ssoPerson);
+const oidc = {
+  name: "test-idp",
+  display_name: "Test IdP",
+  issuer: idp.issuer,
+  client_id: idp.clientId,
+  client_secret: idp.clientSecret,
+};
 const provider = {
   name: "fake-openai",
   type: "openai_compatible",
@@ -26,8 +43,14 @@ const provider = {
 // Access tokens live 35 s and the client refreshes 30 s before expiry, so tokens are refreshed all
 // through the journey: the app must do it without losing the page.
 const server = await startServer(
-  { TRIBUTARY_PROVIDERS: JSON.stringify([provider]), ACCESS_TOKEN_TTL_SECONDS: "35" },
+  {
+    TRIBUTARY_PROVIDERS: JSON.stringify([provider]),
+    OIDC_PROVIDERS: JSON.stringify([oidc]),
+    TRIBUTARY_PUBLIC_URL: serverUrl,
+    ACCESS_TOKEN_TTL_SECONDS: "35",
+  },
   artifactsDir,
+  port,
 );
 let refreshes = 0;
 const browser = await launchChromium();
@@ -52,6 +75,7 @@ try {
   });
   await visitMainPages(journey);
   await visitAdminPages(journey);
+  await signInWithSso(journey, ssoPerson);
   await checkLayouts(journey, browser);
   console.info(`session: ${refreshes} token refreshes during the journey, never sent back to sign in`);
   if (refreshes === 0)
@@ -71,6 +95,7 @@ try {
   await browser.close();
   await server.stop();
   await fake.close();
+  await idp.close();
 }
 for (const problem of problems) console.error(`  ✗ ${problem}`);
 if (failure) {

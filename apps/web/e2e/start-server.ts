@@ -15,9 +15,12 @@ export interface RunningServer {
 const serverBin = new URL("../../server/bin/tributary.mjs", import.meta.url).pathname;
 
 /** A fresh Tributary process on embedded defaults (PGlite, local disk) in its own data directory. */
-export async function startServer(env: Record<string, string>, logDir: string): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string>,
+  logDir: string,
+  port: number,
+): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "tributary-e2e-"));
-  const port = await freePort();
   const logPath = join(logDir, "server.log");
   const log = createWriteStream(logPath);
   const child: ChildProcess = spawn(process.execPath, [serverBin, "start"], {
@@ -58,7 +61,7 @@ export async function startServer(env: Record<string, string>, logDir: string): 
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

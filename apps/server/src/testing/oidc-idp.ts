@@ -55,6 +55,8 @@ export async function startTestIdp(options: {
   readonly redirectUris: readonly string[];
   readonly clientId?: string;
   readonly clientSecret?: string;
+  /** Who signs in when a real browser reaches the login page (it sends no `?as=`). */
+  readonly browserAccountId?: string;
 }): Promise<TestIdp> {
   const clientId = options.clientId ?? "tributary-test";
   const clientSecret = options.clientSecret ?? randomBytes(24).toString("base64url");
@@ -99,7 +101,7 @@ export async function startTestIdp(options: {
   const handle = provider.callback();
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     if (req.url?.startsWith("/interaction/")) {
-      finishInteraction(provider, req, res).catch((error: unknown) => {
+      finishInteraction(provider, req, res, options.browserAccountId ?? "").catch((error: unknown) => {
         res.statusCode = 500;
         res.end(String(error));
       });
@@ -141,11 +143,16 @@ export async function startTestIdp(options: {
  * The provider's login and consent pages, answered at once: signs in as the account named in
  * `?as=` and grants whatever scopes and claims are still missing.
  */
-async function finishInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse) {
+async function finishInteraction(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  browserAccountId: string,
+) {
   const interaction = await provider.interactionDetails(req, res);
   const { name, details } = interaction.prompt;
   if (name === "login") {
-    const accountId = new URL(req.url ?? "/", "http://idp").searchParams.get("as") ?? "";
+    const accountId = new URL(req.url ?? "/", "http://idp").searchParams.get("as") ?? browserAccountId;
     await provider.interactionFinished(
       req,
       res,
