@@ -104,7 +104,10 @@ export function AppShell() {
         )}
       </nav>
       <div className="min-w-0">
-        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+        <section
+          aria-label="Space and account"
+          className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800"
+        >
           {spaces.data ? (
             <SpaceSwitcher spaces={spaces.data} currentSpaceId={spaceId} onSwitch={switchSpace} />
           ) : (
@@ -132,7 +135,7 @@ export function AppShell() {
               Sign out
             </button>
           </div>
-        </div>
+        </section>
         {spaces.error && (
           <div className="p-4">
             <ErrorMessage error={spaces.error} title="Your spaces could not be loaded" />

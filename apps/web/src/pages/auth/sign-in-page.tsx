@@ -59,6 +59,16 @@ export function SignInPage() {
         <Button type="submit" busy={busy} className="w-full">
           Sign in
         </Button>
+        <p className="text-center text-sm">
+          <Link
+            to="/reset-password"
+            search={{}}
+            className="font-medium text-blue-700 underline dark:text-blue-300"
+            data-testid="forgot-password"
+          >
+            Forgot your password?
+          </Link>
+        </p>
       </form>
       {providers.length > 0 && (
         <div className="mt-6 space-y-2">

@@ -1,5 +1,6 @@
-import { PageHeader } from "../../ui/feedback";
+import { useSpaceId } from "../../layout/use-space";
+import { BudgetsView } from "./budgets/budgets-view";
 
 export function BudgetsPage() {
-  return <PageHeader title="Budgets" />;
+  return <BudgetsView spaceId={useSpaceId()} />;
 }

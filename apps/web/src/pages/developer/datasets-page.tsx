@@ -1,5 +1,6 @@
-import { PageHeader } from "../../ui/feedback";
+import { useSpaceId } from "../../layout/use-space";
+import { DatasetsView } from "./datasets/datasets-view";
 
 export function DatasetsPage() {
-  return <PageHeader title="Vector datasets" />;
+  return <DatasetsView spaceId={useSpaceId()} />;
 }
