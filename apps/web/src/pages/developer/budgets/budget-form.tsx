@@ -15,6 +15,7 @@ import {
   modeDescriptions,
   modeLabels,
   periodLabels,
+  periodPhrases,
   scopeDescriptions,
   scopeLabels,
 } from "./budget-labels";
@@ -65,7 +66,7 @@ export function BudgetForm({
       {editing ? (
         <p className="text-sm text-slate-700 dark:text-slate-200" data-testid="budget-form-target">
           {scopeLabels[values.scope]}: <strong className="break-all">{targetName}</strong>,{" "}
-          {periodLabels[values.period].toLowerCase()}. To cap something else, create another budget.
+          {periodPhrases[values.period]}. To cap something else or another period, create another budget.
         </p>
       ) : (
         <>

@@ -20,6 +20,12 @@ export const periodLabels: Record<BudgetPeriod, string> = {
   month: "Per month (UTC)",
 };
 
+/** "$50.00 per UTC month". */
+export const periodPhrases: Record<BudgetPeriod, string> = {
+  day: "per UTC day",
+  month: "per UTC month",
+};
+
 export const modeLabels: Record<BudgetMode, string> = {
   hard: "Block calls",
   soft: "Alert only",

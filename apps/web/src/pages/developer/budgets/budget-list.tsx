@@ -2,7 +2,7 @@ import type { Budget } from "@tributary/contracts";
 import { formatUsd } from "../../../lib/format";
 import { Button } from "../../../ui/button";
 import { Badge } from "../../../ui/feedback";
-import { modeLabels, periodLabels, scopeLabels } from "./budget-labels";
+import { modeLabels, periodPhrases, scopeLabels } from "./budget-labels";
 import { SpendMeter } from "./spend-meter";
 import type { BudgetSpend } from "./use-budgets";
 
@@ -35,7 +35,7 @@ export function BudgetList({ budgets, nameOf, spendOf, onEdit, onDelete }: Budge
                   <span className="break-all">{target}</span>
                 </h2>
                 <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-300">
-                  {formatUsd(budget.limit_usd)} {periodLabels[budget.period].toLowerCase()}
+                  {formatUsd(budget.limit_usd)} {periodPhrases[budget.period]}
                 </p>
               </div>
               <div className="flex flex-wrap gap-2">
@@ -53,10 +53,10 @@ export function BudgetList({ budgets, nameOf, spendOf, onEdit, onDelete }: Budge
                 limitUsd={budget.limit_usd}
                 alertThreshold={budget.alert_threshold}
                 mode={budget.mode}
-                label={`Spent of ${title}, ${periodLabels[budget.period].toLowerCase()}`}
+                label={`Spent of ${title}, ${periodPhrases[budget.period]}`}
               />
             </div>
-            <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-3">
+            <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3">
               <div>
                 <dt className="text-xs font-medium text-slate-600 dark:text-slate-300">When exceeded</dt>
                 <dd>
@@ -70,10 +70,6 @@ export function BudgetList({ budgets, nameOf, spendOf, onEdit, onDelete }: Budge
                 <dd>
                   {alertPercent}% ({formatUsd(budget.limit_usd * budget.alert_threshold)})
                 </dd>
-              </div>
-              <div>
-                <dt className="text-xs font-medium text-slate-600 dark:text-slate-300">Period</dt>
-                <dd>{periodLabels[budget.period]}</dd>
               </div>
             </dl>
           </li>

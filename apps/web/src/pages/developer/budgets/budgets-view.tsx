@@ -1,11 +1,12 @@
 import type { Budget } from "@tributary/contracts";
 import { useState } from "react";
 import { ApiError } from "../../../api/api-error";
+import { formatUsd } from "../../../lib/format";
 import { Button } from "../../../ui/button";
 import { AsyncConfirmDialog } from "../../../ui/confirm-dialog";
 import { EmptyState, ErrorMessage, PageHeader, Spinner } from "../../../ui/feedback";
 import { BudgetDialog, type BudgetDialogState } from "./budget-dialog";
-import { periodLabels, scopeLabels } from "./budget-labels";
+import { periodPhrases, scopeLabels } from "./budget-labels";
 import { BudgetList } from "./budget-list";
 import { useBudgetTargets } from "./use-budget-targets";
 import { useBudgetSpending, useBudgets, useDeleteBudget } from "./use-budgets";
@@ -77,10 +78,9 @@ export function BudgetsView({ spaceId }: { spaceId: string }) {
       >
         {deleting && (
           <p>
-            The {periodLabels[deleting.period].toLowerCase()} limit on{" "}
-            {scopeLabels[deleting.scope].toLowerCase()} “{targets.nameOf(deleting)}” stops applying at once:
-            calls are no longer refused or alerted on because of it. This cannot be undone, but you can create
-            it again.
+            The {formatUsd(deleting.limit_usd)} {periodPhrases[deleting.period]} budget of{" "}
+            {scopeLabels[deleting.scope]} “{targets.nameOf(deleting)}” stops applying at once: calls are no
+            longer refused or alerted on because of it. This cannot be undone, but you can create it again.
           </p>
         )}
       </AsyncConfirmDialog>

@@ -1,4 +1,5 @@
 import type { DatasetResponse } from "@tributary/contracts";
+import { useEffect, useRef } from "react";
 import { formatDateTime } from "../../../lib/format";
 import { Button } from "../../../ui/button";
 import { ErrorMessage } from "../../../ui/feedback";
@@ -25,6 +26,9 @@ export function DatasetDetail({ spaceId, seed, onBack, onChangeModel, onDelete }
   const { dataset, error } = useLiveDataset(spaceId, seed);
   const stats = useDatasetStats(spaceId, dataset.name);
   const running = datasetStatus(dataset) === "reembedding";
+  // The list (and the button that opened this) is gone: keyboard and screen reader users start here.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   return (
     <section aria-labelledby="dataset-detail-title" className="space-y-4" data-testid="dataset-detail">
       <Button variant="ghost" onClick={onBack} className="-ml-3">
@@ -32,7 +36,12 @@ export function DatasetDetail({ spaceId, seed, onBack, onChangeModel, onDelete }
       </Button>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <h2 id="dataset-detail-title" className="flex flex-wrap items-center gap-2 text-xl font-semibold">
+          <h2
+            id="dataset-detail-title"
+            ref={headingRef}
+            tabIndex={-1}
+            className="flex flex-wrap items-center gap-2 text-xl font-semibold focus:outline-none"
+          >
             <span className="break-all font-mono">{dataset.name}</span>
             <DatasetStatusBadge status={datasetStatus(dataset)} />
           </h2>

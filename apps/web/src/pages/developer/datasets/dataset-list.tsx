@@ -1,4 +1,5 @@
 import type { DatasetResponse } from "@tributary/contracts";
+import { useEffect, useRef } from "react";
 import { Button } from "../../../ui/button";
 import { DatasetFacts } from "./dataset-facts";
 import { datasetStatus } from "./dataset-status";
@@ -10,14 +11,22 @@ export interface DatasetListProps {
   readonly spaceId: string;
   readonly datasets: readonly DatasetResponse[];
   readonly onOpen: (name: string) => void;
+  /** The dataset whose details were just closed: its button takes the focus back. */
+  readonly focusName?: string | null;
 }
 
 /** One card per dataset (a table would not fit a phone). */
-export function DatasetList({ spaceId, datasets, onOpen }: DatasetListProps) {
+export function DatasetList({ spaceId, datasets, onOpen, focusName = null }: DatasetListProps) {
   return (
     <ul className="space-y-3" aria-label="Vector datasets">
       {datasets.map((dataset) => (
-        <DatasetCard key={dataset.name} spaceId={spaceId} seed={dataset} onOpen={onOpen} />
+        <DatasetCard
+          key={dataset.name}
+          spaceId={spaceId}
+          seed={dataset}
+          onOpen={onOpen}
+          focused={dataset.name === focusName}
+        />
       ))}
     </ul>
   );
@@ -27,15 +36,23 @@ function DatasetCard({
   spaceId,
   seed,
   onOpen,
+  focused,
 }: {
   spaceId: string;
   seed: DatasetResponse;
   onOpen: (name: string) => void;
+  focused: boolean;
 }) {
+  // Button takes no ref: the card finds its one button instead.
+  const cardRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (focused) cardRef.current?.querySelector("button")?.focus();
+  }, [focused]);
   // Live: a card whose dataset is being re-embedded polls it and shows the progress.
   const { dataset } = useLiveDataset(spaceId, seed);
   return (
     <li
+      ref={cardRef}
       data-testid="dataset-row"
       data-dataset={dataset.name}
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
@@ -50,7 +67,11 @@ function DatasetCard({
             <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-300">{dataset.description}</p>
           )}
         </div>
-        <Button variant="secondary" onClick={() => onOpen(dataset.name)} aria-label={`Details of ${dataset.name}`}>
+        <Button
+          variant="secondary"
+          onClick={() => onOpen(dataset.name)}
+          aria-label={`Details of ${dataset.name}`}
+        >
           Details
         </Button>
       </div>

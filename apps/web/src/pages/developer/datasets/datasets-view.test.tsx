@@ -105,12 +105,16 @@ describe("DatasetsView", () => {
   });
 
   it("opens a dataset's details with its stats, changes its model (202) and shows the progress", async () => {
+    // What the server holds: after the PATCH, the list and the dataset both report the run.
+    let current: DatasetResponse = productDocs;
     const calls = renderView(({ method, url }) => {
-      if (url.startsWith("/api/v1/datasets?")) return json(page([productDocs]));
+      if (url.startsWith("/api/v1/datasets?")) return json(page([current]));
       if (url === "/api/v1/datasets/product-docs/stats") return json(productDocsStats);
-      if (method === "PATCH") return json({ ...productDocs, reembedding: reembedding(0, 1200) }, 202);
-      if (url === "/api/v1/datasets/product-docs")
-        return json({ ...productDocs, reembedding: reembedding(0, 1200) });
+      if (method === "PATCH") {
+        current = { ...productDocs, reembedding: reembedding(0, 1200) };
+        return json(current, 202);
+      }
+      if (url === "/api/v1/datasets/product-docs") return json(current);
       return undefined;
     });
     fireEvent.click(await screen.findByRole("button", { name: "Details of product-docs" }));

@@ -17,6 +17,7 @@ export function DatasetsView({ spaceId }: { spaceId: string }) {
   const list = useDatasetList(spaceId);
   const remove = useDeleteDataset(spaceId);
   const [openName, setOpenName] = useState<string | null>(null);
+  const [closedName, setClosedName] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [changing, setChanging] = useState<DatasetResponse | null>(null);
   const [deleting, setDeleting] = useState<DatasetResponse | null>(null);
@@ -54,7 +55,10 @@ export function DatasetsView({ spaceId }: { spaceId: string }) {
         <DatasetDetail
           spaceId={spaceId}
           seed={open}
-          onBack={() => setOpenName(null)}
+          onBack={() => {
+            setClosedName(openName);
+            setOpenName(null);
+          }}
           onChangeModel={(dataset) => {
             setDone(null);
             setChanging(dataset);
@@ -75,7 +79,7 @@ export function DatasetsView({ spaceId }: { spaceId: string }) {
         </EmptyState>
       ) : (
         <>
-          <DatasetList spaceId={spaceId} datasets={list.items} onOpen={setOpenName} />
+          <DatasetList spaceId={spaceId} datasets={list.items} onOpen={setOpenName} focusName={closedName} />
           <LoadMore
             hasMore={list.hasNextPage}
             loading={list.isFetchingNextPage}

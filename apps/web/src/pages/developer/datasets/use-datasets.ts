@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   CreateDatasetRequest,
   DatasetResponse,
@@ -6,9 +6,11 @@ import type {
   UpdateDatasetRequest,
 } from "@tributary/contracts";
 import { useEffect, useRef } from "react";
+import { ApiError } from "../../../api/api-error";
 import { api } from "../../../api/client";
-import { useCursorList } from "../shared/use-cursor-list";
+import type { CursorPage } from "../shared/use-cursor-list";
 import { datasetStatus, reembeddingPollInterval } from "./dataset-status";
+import { isVectorStoreDisabled } from "./vector-store-disabled";
 
 /** Datasets are the tenant's; the space says which tenant. */
 export const datasetKeys = {
@@ -20,14 +22,31 @@ export const datasetKeys = {
 
 const datasetPath = (name: string) => `/api/v1/datasets/${encodeURIComponent(name)}`;
 
+/**
+ * The app retries a 5xx twice, but a disabled vector store answers 503 until an operator changes
+ * a setting: retrying only keeps the spinner up for seconds before saying so.
+ */
+const retryUnlessDisabled = (count: number, error: Error) =>
+  count < 2 &&
+  !isVectorStoreDisabled(error) &&
+  !(error instanceof ApiError && error.status >= 400 && error.status < 500);
+
+/** The shared `useCursorList`, but with `retryUnlessDisabled`. */
 export function useDatasetList(spaceId: string) {
   const queryClient = useQueryClient();
-  const list = useCursorList<DatasetResponse>({
+  const query = useInfiniteQuery({
     queryKey: datasetKeys.list(spaceId),
-    path: "/api/v1/datasets",
-    space: spaceId,
-    pageSize: 100,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<CursorPage<DatasetResponse>>("/api/v1/datasets", {
+        query: { limit: 100, cursor: pageParam },
+        space: spaceId,
+        signal,
+      }),
+    getNextPageParam: (last) => (last.has_more ? (last.next_cursor ?? undefined) : undefined),
+    retry: retryUnlessDisabled,
   });
+  const list = { ...query, items: query.data?.pages.flatMap((page) => page.data) ?? [] };
   // Each card shows its live dataset query; a newer list answer (after a create, a change, a
   // finished re-embedding) must reach those too, but must not overwrite a newer poll.
   const { data: pages, dataUpdatedAt } = list;
