@@ -151,7 +151,11 @@ export async function visitMainPages(journey: Journey): Promise<void> {
   await visit(journey, [
     ["search", `/s/${spaceId}/search?q=glacier`],
     ["usage", `/s/${spaceId}/usage`],
+    ["budgets", `/s/${spaceId}/budgets`],
+    ["vector datasets", `/s/${spaceId}/datasets`],
     ["space settings", `/s/${spaceId}/settings`],
+    ["organization", `/s/${spaceId}/organization`],
+    ["profile", `/s/${spaceId}/profile`],
     ["spaces", "/spaces"],
   ]);
 }
