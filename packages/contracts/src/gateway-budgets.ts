@@ -20,6 +20,13 @@ const alertThreshold = z
   .max(1)
   .describe("Fraction of the limit at which one `gateway.budget_alert` event is raised per period");
 
+export const budgetSpendSchema = z.object({
+  spent_usd: z.number().describe("USD of the recorded calls of the budget's scope within the period"),
+  period_start: z.string().describe("UTC start of the current day or month, ISO 8601"),
+  period_end: z.string().describe("UTC end of the current day or month (exclusive), ISO 8601"),
+  remaining_usd: z.number().describe("`limit_usd` minus `spent_usd`, never below 0"),
+});
+
 export const budgetSchema = z
   .object({
     id: z.uuid(),
@@ -32,6 +39,11 @@ export const budgetSchema = z
     alert_threshold: z.number(),
     created_at: z.string(),
     updated_at: z.string(),
+    spend: budgetSpendSchema.describe(
+      "What the budget has spent in its current UTC day or month, summed from the recorded usage when this " +
+        "response was made. Calls still in the usage recorder's buffer (written every few seconds) and calls " +
+        "in flight are not counted yet, so the gateway may refuse a call a little before this shows the limit.",
+    ),
   })
   .meta({ id: "GatewayBudget" });
 
@@ -88,6 +100,7 @@ export type BudgetScope = z.infer<typeof budgetScopeSchema>;
 export type BudgetPeriod = z.infer<typeof budgetPeriodSchema>;
 export type BudgetMode = z.infer<typeof budgetModeSchema>;
 export type Budget = z.infer<typeof budgetSchema>;
+export type BudgetSpend = z.infer<typeof budgetSpendSchema>;
 export type CreateBudgetRequest = z.infer<typeof createBudgetRequestSchema>;
 export type UpdateBudgetRequest = z.infer<typeof updateBudgetRequestSchema>;
 export type BudgetAlertEventData = z.infer<typeof budgetAlertEventDataSchema>;

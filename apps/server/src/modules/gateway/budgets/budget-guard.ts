@@ -3,10 +3,11 @@ import type { CacheStore, ReservationCounter } from "../../../platform/cache/ind
 import { assertNever } from "../../../platform/errors/index.js";
 import type { Sql } from "../../../platform/sql/index.js";
 import type { Logger } from "../../../platform/telemetry/logger.js";
-import { type SpendScope, spentSince } from "../../usage/index.js";
+import { spentSince } from "../../usage/index.js";
 import { type CounterReading, createBudgetAlerts } from "./budget-alerts.js";
 import { type PeriodWindow, periodWindow } from "./budget-period.js";
 import { type BudgetRule, type KeyBudgetSettings, keyBudgetRules } from "./budget-rule.js";
+import { spendScope } from "./budget-spend.js";
 import { scopeKey, TenantBudgetCache } from "./tenant-budgets.js";
 import { fromNanoUsd, toNanoUsd } from "./usd-units.js";
 
@@ -254,19 +255,4 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
 /** Counters outlive their period by two days, so calls that straddle midnight still settle. */
 function counterTtlMs(window: PeriodWindow, now: Date): number {
   return Math.max(0, window.end.getTime() - now.getTime()) + 2 * dayMs;
-}
-
-function spendScope(tenantId: string, rule: BudgetRule): SpendScope {
-  switch (rule.scope) {
-    case "tenant":
-      return { tenantId, kind: "tenant" };
-    case "space":
-      return { tenantId, kind: "space", spaceId: rule.scopeId };
-    case "user":
-      return { tenantId, kind: "user", userId: rule.scopeId };
-    case "api_key":
-      return { tenantId, kind: "api_key", apiKeyId: rule.scopeId };
-    default:
-      return assertNever(rule.scope);
-  }
 }

@@ -1,4 +1,4 @@
-import type { Budget, BudgetMode, BudgetPeriod, BudgetScope } from "@tributary/contracts";
+import type { Budget, BudgetMode, BudgetPeriod, BudgetScope, BudgetSpend } from "@tributary/contracts";
 import { toNanoUsd } from "./usd-units.js";
 
 /** A budget as the hot path uses it: limits already in nano-USD. */
@@ -31,7 +31,8 @@ export interface BudgetRow {
 export const budgetColumns =
   "id, tenant_id, scope, scope_id, period, limit_usd, mode, alert_threshold, created_at, updated_at";
 
-export function toBudget(row: BudgetRow): Budget {
+/** A row as the API shows it, with what it has spent (see `withSpend`). */
+export function toBudget(row: BudgetRow, spend: BudgetSpend): Budget {
   return {
     id: row.id,
     tenant_id: row.tenant_id,
@@ -43,6 +44,7 @@ export function toBudget(row: BudgetRow): Budget {
     alert_threshold: Number(row.alert_threshold),
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
+    spend,
   };
 }
 

@@ -3,7 +3,8 @@ import { uuidv7 } from "uuidv7";
 import type { SpaceContext } from "../../../platform/auth/index.js";
 import { AppError, assertNever } from "../../../platform/errors/index.js";
 import type { Sql } from "../../../platform/sql/index.js";
-import { type BudgetRow, budgetColumns, toBudget } from "./budget-rule.js";
+import { type BudgetRow, budgetColumns } from "./budget-rule.js";
+import { withSpend } from "./budget-spend.js";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const spacePattern = /^space_[0-9]{1,40}$/;
@@ -16,14 +17,15 @@ export function assertBudgetAdmin(space: SpaceContext): void {
   });
 }
 
+/** Every budget of the tenant, each with what it has spent in its current period. */
 export async function listBudgets(sql: Sql, space: SpaceContext): Promise<Budget[]> {
-  const rows = await sql.withTenant(space.tenantId, (tx) =>
-    tx.query<BudgetRow>(
+  return sql.withTenant(space.tenantId, async (tx) => {
+    const rows = await tx.query<BudgetRow>(
       `SELECT ${budgetColumns} FROM gateway_budgets WHERE tenant_id = $1 ORDER BY scope, scope_id, period`,
       [space.tenantId],
-    ),
-  );
-  return rows.map(toBudget);
+    );
+    return withSpend(tx, rows);
+  });
 }
 
 export async function createBudget(
@@ -34,8 +36,8 @@ export async function createBudget(
 ): Promise<Budget> {
   const scopeId = scopeIdOf(space, request);
   try {
-    const [row] = await sql.withTenant(space.tenantId, (tx) =>
-      tx.query<BudgetRow>(
+    return await sql.withTenant(space.tenantId, async (tx) => {
+      const rows = await tx.query<BudgetRow>(
         `INSERT INTO gateway_budgets (id, tenant_id, scope, scope_id, period, limit_usd, mode, alert_threshold, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${budgetColumns}`,
         [
@@ -49,10 +51,12 @@ export async function createBudget(
           request.alert_threshold,
           userId,
         ],
-      ),
-    );
-    if (!row) throw new Error("insert returned no row");
-    return toBudget(row);
+      );
+      // A new budget may already be spent: it counts the period's calls made before it existed.
+      const [budget] = await withSpend(tx, rows);
+      if (!budget) throw new Error("insert returned no row");
+      return budget;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError(
@@ -73,16 +77,17 @@ export async function updateBudget(
   id: string,
   patch: UpdateBudgetRequest,
 ): Promise<Budget> {
-  const [row] = await sql.withTenant(space.tenantId, (tx) =>
-    tx.query<BudgetRow>(
+  const [budget] = await sql.withTenant(space.tenantId, async (tx) => {
+    const rows = await tx.query<BudgetRow>(
       `UPDATE gateway_budgets SET limit_usd = coalesce($2, limit_usd), mode = coalesce($3, mode),
          alert_threshold = coalesce($4, alert_threshold), updated_at = now()
        WHERE id = $1 RETURNING ${budgetColumns}`,
       [id, patch.limit_usd ?? null, patch.mode ?? null, patch.alert_threshold ?? null],
-    ),
-  );
-  if (!row) throw notFound(id);
-  return toBudget(row);
+    );
+    return withSpend(tx, rows);
+  });
+  if (!budget) throw notFound(id);
+  return budget;
 }
 
 export async function deleteBudget(sql: Sql, space: SpaceContext, id: string): Promise<void> {

@@ -27,7 +27,8 @@ export interface BudgetRouteDeps {
 const tags = ["gateway"];
 const description =
   "Acts for the X-Space-ID space's tenant; only owners and admins of that space. Periods are UTC days " +
-  "and calendar months. API keys carry their own budgets in their settings, apart from these.";
+  "and calendar months; each budget reports what it has spent in the current one (`spend`). API keys " +
+  "carry their own budgets in their settings, apart from these.";
 
 /** Admin routes for the tenant's gateway budgets. */
 export function budgetRoutes(deps: BudgetRouteDeps): AnyRoute[] {

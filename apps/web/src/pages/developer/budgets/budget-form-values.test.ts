@@ -19,6 +19,12 @@ const budget: Budget = {
   alert_threshold: 0.8,
   created_at: "2026-03-01T10:00:00Z",
   updated_at: "2026-03-01T10:00:00Z",
+  spend: {
+    spent_usd: 12,
+    period_start: "2026-03-01T00:00:00.000Z",
+    period_end: "2026-04-01T00:00:00.000Z",
+    remaining_usd: 38,
+  },
 };
 
 describe("buildCreateBudgetRequest", () => {

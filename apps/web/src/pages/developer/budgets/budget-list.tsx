@@ -4,18 +4,16 @@ import { Button } from "../../../ui/button";
 import { Badge } from "../../../ui/feedback";
 import { modeLabels, periodPhrases, scopeLabels } from "./budget-labels";
 import { SpendMeter } from "./spend-meter";
-import type { BudgetSpend } from "./use-budgets";
 
 export interface BudgetListProps {
   readonly budgets: readonly Budget[];
   readonly nameOf: (budget: Budget) => string;
-  readonly spendOf: (budget: Budget) => BudgetSpend;
   readonly onEdit: (budget: Budget) => void;
   readonly onDelete: (budget: Budget) => void;
 }
 
 /** One card per budget (a table would not fit a phone): what it caps, how much, and how much is gone. */
-export function BudgetList({ budgets, nameOf, spendOf, onEdit, onDelete }: BudgetListProps) {
+export function BudgetList({ budgets, nameOf, onEdit, onDelete }: BudgetListProps) {
   return (
     <ul className="space-y-3" aria-label="Budgets">
       {budgets.map((budget) => {
@@ -49,7 +47,7 @@ export function BudgetList({ budgets, nameOf, spendOf, onEdit, onDelete }: Budge
             </div>
             <div className="mt-3">
               <SpendMeter
-                spend={spendOf(budget)}
+                spentUsd={budget.spend.spent_usd}
                 limitUsd={budget.limit_usd}
                 alertThreshold={budget.alert_threshold}
                 mode={budget.mode}

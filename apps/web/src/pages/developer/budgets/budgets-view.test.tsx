@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import type { Budget, Space, UsageResponse } from "@tributary/contracts";
+import type { Budget, Space } from "@tributary/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { json, page, type RecordedCall, renderWithQuery, stubFetch } from "../shared/test-utils";
 import { BudgetsView } from "./budgets-view";
@@ -20,6 +20,12 @@ const tenantBudget: Budget = {
   alert_threshold: 0.8,
   created_at: "2026-03-01T10:00:00Z",
   updated_at: "2026-03-01T10:00:00Z",
+  spend: {
+    spent_usd: 84.2,
+    period_start: "2026-03-01T00:00:00.000Z",
+    period_end: "2026-04-01T00:00:00.000Z",
+    remaining_usd: 15.8,
+  },
 };
 
 const spaceBudget: Budget = {
@@ -31,6 +37,12 @@ const spaceBudget: Budget = {
   limit_usd: 10,
   mode: "soft",
   alert_threshold: 0.5,
+  spend: {
+    spent_usd: 9.5,
+    period_start: "2026-03-14T00:00:00.000Z",
+    period_end: "2026-03-15T00:00:00.000Z",
+    remaining_usd: 0.5,
+  },
 };
 
 const space: Space = {
@@ -50,29 +62,6 @@ const space: Space = {
   updated_at: "2026-03-01T10:00:00Z",
 };
 
-const counters = {
-  requests: 3,
-  input_tokens: 0,
-  cached_input_tokens: 0,
-  cache_write_tokens: 0,
-  output_tokens: 0,
-  reasoning_tokens: 0,
-  errors: 0,
-  cache_hits: 0,
-};
-
-function usage(totalUsd: number, groups: Array<[string, number]> = []): UsageResponse {
-  return {
-    from: "",
-    to: "",
-    granularity: "day",
-    group_by: groups.length ? "space" : null,
-    totals: { ...counters, cost_usd: totalUsd },
-    series: [],
-    groups: groups.map(([group, cost]) => ({ ...counters, group, cost_usd: cost })),
-  };
-}
-
 type Route = (call: RecordedCall) => Response | undefined;
 
 function renderView(budgets: Budget[] | Response, extra: Route = () => undefined) {
@@ -82,9 +71,6 @@ function renderView(budgets: Budget[] | Response, extra: Route = () => undefined
     const { method, url } = call;
     if (method === "GET" && url === "/api/v1/gateway/budgets") {
       return budgets instanceof Response ? budgets : json({ data: budgets });
-    }
-    if (method === "GET" && url.startsWith("/api/v1/usage")) {
-      return url.includes("group_by=space") ? json(usage(9, [["space_1", 9.5]])) : json(usage(84.2));
     }
     if (method === "GET" && url.startsWith("/api/v1/spaces/space_1/members")) return json(page([]));
     if (method === "GET" && url.startsWith("/api/v1/spaces")) return json(page([space]));
@@ -112,24 +98,19 @@ describe("BudgetsView", () => {
     expect(bar.getAttribute("aria-valuenow")).toBe("84");
     expect(bar.getAttribute("aria-valuetext")).toBe("$84.20 of $100.00 spent (84%)");
 
-    // The space's spending comes from its own group; $9.50 of a $10 soft budget at 50% alerts.
+    // $9.50 of a $10 soft budget alerting at 50%.
     await within(spaceRow).findByText(/of \$10\.00 spent/);
     expect(spaceRow.textContent).toContain("Research");
     expect(spaceRow.textContent).toContain("$9.50");
     expect(spaceRow.textContent).toContain("95% · Near the limit");
     expect(spaceRow.textContent).toContain("Alert only");
 
-    // One usage call per scope kind and period, each over the budget's current UTC period.
-    const usageCalls = calls.filter((call) => call.url.startsWith("/api/v1/usage"));
-    expect(usageCalls).toHaveLength(2);
-    const monthly = new URL(usageCalls[0]?.url ?? "", "http://x").searchParams;
-    expect(monthly.get("from")).toMatch(/^\d{4}-\d{2}-01T00:00:00\.000Z$/);
-    expect(monthly.get("group_by")).toBeNull();
-    expect(usageCalls[0]?.headers["x-space-id"]).toBe("space_1");
+    // The budgets say what they have spent: nothing is summed from the usage API.
+    expect(calls.some((call) => call.url.startsWith("/api/v1/usage"))).toBe(false);
   });
 
   it("marks a spent hard budget as refusing calls", async () => {
-    renderView([{ ...tenantBudget, limit_usd: 50 }]);
+    renderView([{ ...tenantBudget, limit_usd: 50, spend: { ...tenantBudget.spend, remaining_usd: 0 } }]);
     await waitFor(() => expect(screen.getByTestId("budget-spend").getAttribute("data-level")).toBe("over"));
     expect(screen.getByTestId("budget-spend").textContent).toContain(
       "168% · Limit reached: calls are refused",

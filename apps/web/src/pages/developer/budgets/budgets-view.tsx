@@ -9,13 +9,12 @@ import { BudgetDialog, type BudgetDialogState } from "./budget-dialog";
 import { periodPhrases, scopeLabels } from "./budget-labels";
 import { BudgetList } from "./budget-list";
 import { useBudgetTargets } from "./use-budget-targets";
-import { useBudgetSpending, useBudgets, useDeleteBudget } from "./use-budgets";
+import { useBudgets, useDeleteBudget } from "./use-budgets";
 
 /** The gateway budgets of this space's organization: spending against each limit; create, edit, delete. */
 export function BudgetsView({ spaceId }: { spaceId: string }) {
   const budgets = useBudgets(spaceId);
   const items = budgets.data ?? [];
-  const spendOf = useBudgetSpending(spaceId, items);
   const targets = useBudgetTargets(spaceId);
   const remove = useDeleteBudget(spaceId);
   const [dialog, setDialog] = useState<BudgetDialogState>({ kind: "closed" });
@@ -58,7 +57,6 @@ export function BudgetsView({ spaceId }: { spaceId: string }) {
         <BudgetList
           budgets={items}
           nameOf={targets.nameOf}
-          spendOf={spendOf}
           onEdit={(budget) => setDialog({ kind: "edit", budget })}
           onDelete={setDeleting}
         />

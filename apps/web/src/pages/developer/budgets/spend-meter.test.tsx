@@ -1,6 +1,5 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../../api/api-error";
 import { SpendMeter } from "./spend-meter";
 
 afterEach(cleanup);
@@ -9,7 +8,7 @@ const base = { limitUsd: 20, alertThreshold: 0.8, mode: "hard" as const, label: 
 
 describe("SpendMeter", () => {
   it("shows spent of limit, in words and as a labelled bar", () => {
-    render(<SpendMeter {...base} spend={{ state: "ready", spentUsd: 4 }} />);
+    render(<SpendMeter {...base} spentUsd={4} />);
     const meter = screen.getByTestId("budget-spend");
     expect(meter.getAttribute("data-level")).toBe("ok");
     expect(meter.textContent).toContain("$4.00 of $20.00 spent");
@@ -20,9 +19,9 @@ describe("SpendMeter", () => {
   });
 
   it("turns to near at the alert threshold and over at the limit, saying what happens", () => {
-    const { rerender } = render(<SpendMeter {...base} spend={{ state: "ready", spentUsd: 16 }} />);
+    const { rerender } = render(<SpendMeter {...base} spentUsd={16} />);
     expect(screen.getByTestId("budget-spend").getAttribute("data-level")).toBe("near");
-    rerender(<SpendMeter {...base} mode="soft" spend={{ state: "ready", spentUsd: 25 }} />);
+    rerender(<SpendMeter {...base} mode="soft" spentUsd={25} />);
     const meter = screen.getByTestId("budget-spend");
     expect(meter.getAttribute("data-level")).toBe("over");
     expect(meter.textContent).toContain("125% · Over the limit (alert only)");
@@ -30,23 +29,9 @@ describe("SpendMeter", () => {
   });
 
   it("treats any spending under a $0 limit as over", () => {
-    const { rerender } = render(
-      <SpendMeter {...base} limitUsd={0} spend={{ state: "ready", spentUsd: 0 }} />,
-    );
+    const { rerender } = render(<SpendMeter {...base} limitUsd={0} spentUsd={0} />);
     expect(screen.getByTestId("budget-spend").getAttribute("data-level")).toBe("ok");
-    rerender(<SpendMeter {...base} limitUsd={0} spend={{ state: "ready", spentUsd: 0.5 }} />);
+    rerender(<SpendMeter {...base} limitUsd={0} spentUsd={0.5} />);
     expect(screen.getByTestId("budget-spend").textContent).toContain("Limit reached: calls are refused");
-  });
-
-  it("says when spending is still being added up, and shows the API's message when it cannot be", () => {
-    const { rerender } = render(<SpendMeter {...base} spend={{ state: "loading" }} />);
-    expect(screen.getByTestId("budget-spend").textContent).toContain("Adding up what was spent");
-    rerender(
-      <SpendMeter
-        {...base}
-        spend={{ state: "error", error: new ApiError(400, "VALIDATION_ERROR", "narrow the range") }}
-      />,
-    );
-    expect(screen.getByRole("alert").textContent).toContain("narrow the range");
   });
 });

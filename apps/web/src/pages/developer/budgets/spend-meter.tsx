@@ -1,9 +1,7 @@
 import type { BudgetMode } from "@tributary/contracts";
 import { cx } from "../../../lib/cx";
 import { formatUsd } from "../../../lib/format";
-import { ErrorMessage } from "../../../ui/feedback";
-import { type SpendLevel, spendLevel, spentPercent } from "./budget-spending";
-import type { BudgetSpend } from "./use-budgets";
+import { type SpendLevel, spendLevel, spentPercent } from "./spend-level";
 
 const barColours: Record<SpendLevel, string> = {
   ok: "bg-emerald-600 dark:bg-emerald-500",
@@ -25,7 +23,8 @@ function levelLabel(level: SpendLevel, mode: BudgetMode): string {
 }
 
 export interface SpendMeterProps {
-  readonly spend: BudgetSpend;
+  /** What the budget's scope has spent in the current period, as the API reports it. */
+  readonly spentUsd: number;
   readonly limitUsd: number;
   readonly alertThreshold: number;
   readonly mode: BudgetMode;
@@ -34,18 +33,7 @@ export interface SpendMeterProps {
 }
 
 /** Spent against the limit: amounts, a bar coloured by how close it is, and a mark at the alert threshold. */
-export function SpendMeter({ spend, limitUsd, alertThreshold, mode, label }: SpendMeterProps) {
-  if (spend.state === "loading") {
-    return (
-      <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="budget-spend">
-        Adding up what was spent…
-      </p>
-    );
-  }
-  if (spend.state === "error") {
-    return <ErrorMessage error={spend.error} title="What was spent could not be loaded" />;
-  }
-  const spent = spend.spentUsd;
+export function SpendMeter({ spentUsd: spent, limitUsd, alertThreshold, mode, label }: SpendMeterProps) {
   const level = spendLevel(spent, limitUsd, alertThreshold);
   const percent = spentPercent(spent, limitUsd);
   const summary = `${formatUsd(spent)} of ${formatUsd(limitUsd)} spent (${percent}%)`;
