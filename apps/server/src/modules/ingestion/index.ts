@@ -7,6 +7,7 @@ export {
   redactPii,
 } from "./analysis/index.js";
 export type {
+  ChunkEmbeddings,
   DocumentIndexer,
   IndexableChunk,
   IndexableDocument,

@@ -9,7 +9,12 @@ import type { DocumentIndexer } from "./indexing/document-indexer.js";
 import { eventSource, type IngestionDeps, processingQueue } from "./ingestion-deps.js";
 import { LiveUpdates } from "./live/live-updates.js";
 import { processDocumentJob } from "./processing/process-document-job.js";
-import type { ProcessFileInput, ProcessFileOutput } from "./processing/process-file.js";
+import type {
+  ProcessFileInput,
+  ProcessFileOutput,
+  ProcessFileProgress,
+  ProcessingPool,
+} from "./processing/process-file.js";
 import { removeDeletedDocument } from "./processing/remove-deleted-document.js";
 import { tenantJobLimit } from "./processing/tenant-job-limit.js";
 import { WorkerPool } from "./processing/worker-pool.js";
@@ -25,7 +30,7 @@ export interface IngestionModuleOptions {
   readonly config: IngestionConfig;
   readonly logger: Logger;
   /** Tests swap the worker entry (e.g. one that crashes mid-document). Its owner closes it. */
-  readonly pool?: WorkerPool<ProcessFileInput, ProcessFileOutput>;
+  readonly pool?: ProcessingPool;
   /** Retrieval's indexing (embeds and stores vectors with the chunks); absent when retrieval is off. */
   readonly indexer?: DocumentIndexer | null;
 }
@@ -35,7 +40,7 @@ export function createIngestionModule(options: IngestionModuleOptions) {
   const deps: IngestionDeps = { ...options, indexer: options.indexer ?? null, live: new LiveUpdates() };
   const pool =
     options.pool ??
-    new WorkerPool<ProcessFileInput, ProcessFileOutput>({
+    new WorkerPool<ProcessFileInput, ProcessFileOutput, ProcessFileProgress>({
       size: options.config.workerThreads,
       memoryMb: options.config.workerMemoryMb,
     });

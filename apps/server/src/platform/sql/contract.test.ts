@@ -106,6 +106,21 @@ function sqlContract(kind: Sql["kind"]) {
     expect(ticks).toBeGreaterThan(10);
   });
 
+  it("carries statements of several megabytes, interleaved with small ones", async () => {
+    // Arrives in many socket chunks (the embedded server joins them once the message is whole).
+    const big = "x".repeat(6 * 1024 * 1024 - 7);
+    const [small, large, after] = await Promise.all([
+      sql.query<{ n: number }>("SELECT length($1::text) AS n", ["small"]),
+      sql.query<{ n: number; last: string }>("SELECT length($1::text) AS n, right($1::text, 3) AS last", [
+        `${big}abcdefg`,
+      ]),
+      sql.query<{ n: number }>("SELECT length($1::text) AS n", ["after"]),
+    ]);
+    expect(small?.[0]?.n).toBe(5);
+    expect(large?.[0]).toEqual({ n: 6 * 1024 * 1024, last: "efg" });
+    expect(after?.[0]?.n).toBe(5);
+  });
+
   it("serializes concurrent transactions without mixing their statements", async () => {
     const tenant = `tenant_${Date.now()}4`;
     await Promise.all(

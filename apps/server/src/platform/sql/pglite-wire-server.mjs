@@ -63,6 +63,11 @@ export function startWireServer(db, { host = "127.0.0.1", port = 0 } = {}) {
     sockets.add(socket);
     socket.setNoDelay(true);
     let buffer = Buffer.alloc(0);
+    // A large message (a bulk insert's parameters: megabytes) arrives in many chunks; they are
+    // joined once it is complete, not on every chunk (which copied it over and over).
+    let parts = [];
+    let partsLength = 0;
+    let needed = 0;
     let started = false;
     let batch = [];
     let chain = Promise.resolve();
@@ -77,13 +82,22 @@ export function startWireServer(db, { host = "127.0.0.1", port = 0 } = {}) {
     };
 
     socket.on("data", (chunk) => {
-      buffer = Buffer.concat([buffer, chunk]);
+      parts.push(chunk);
+      partsLength += chunk.length;
+      if (buffer.length + partsLength < needed) return;
+      buffer = Buffer.concat([buffer, ...parts]);
+      parts = [];
+      partsLength = 0;
+      needed = 0;
       const units = [];
       for (;;) {
         if (!started) {
           if (buffer.length < 8) break;
           const length = buffer.readInt32BE(0);
-          if (buffer.length < length) break;
+          if (buffer.length < length) {
+            needed = length;
+            break;
+          }
           const code = buffer.readInt32BE(4);
           const message = buffer.subarray(0, length);
           buffer = buffer.subarray(length);
@@ -97,7 +111,10 @@ export function startWireServer(db, { host = "127.0.0.1", port = 0 } = {}) {
         }
         if (buffer.length < 5) break;
         const length = 1 + buffer.readInt32BE(1);
-        if (buffer.length < length) break;
+        if (buffer.length < length) {
+          needed = length;
+          break;
+        }
         const type = String.fromCharCode(buffer[0]);
         const message = buffer.subarray(0, length);
         buffer = buffer.subarray(length);

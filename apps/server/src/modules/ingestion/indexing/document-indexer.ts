@@ -24,6 +24,15 @@ export interface IndexableDocument {
   readonly language: string | null;
 }
 
+/**
+ * Chunk texts embedded ahead of `prepare` (opaque to ingestion: retrieval knows what it holds),
+ * e.g. while the worker still detects the chunks' languages.
+ */
+export interface ChunkEmbeddings {
+  /** The texts embedded, in order. */
+  readonly texts: readonly string[];
+}
+
 /** Embeddings computed for one document, ready to be written. */
 export interface PreparedIndex {
   readonly document: IndexableDocument;
@@ -39,9 +48,16 @@ export interface PreparedIndex {
  * document is always searchable and a failed one leaves nothing behind.
  */
 export interface DocumentIndexer {
+  /** Embeds a tenant's chunk texts for its index before their chunks are complete. */
+  embed(tenantId: string, texts: readonly string[], signal?: AbortSignal): Promise<ChunkEmbeddings>;
+  /**
+   * The chunks' vectors, ready to be written: from `embedded` when it holds exactly their texts
+   * (made by this indexer's `embed`), else embedded now.
+   */
   prepare(
     document: IndexableDocument,
     chunks: readonly IndexableChunk[],
     signal?: AbortSignal,
+    embedded?: ChunkEmbeddings,
   ): Promise<PreparedIndex>;
 }

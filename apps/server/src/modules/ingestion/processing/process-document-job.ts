@@ -10,13 +10,13 @@ import { type DocumentRow, getDocument, transitionDocumentStatus } from "../../c
 import { tenantQuotasOf } from "../../identity/index.js";
 import { replaceChunks } from "../chunks/replace-chunks.js";
 import { defaultExtractionLimits } from "../extraction/types.js";
-import type { PreparedIndex } from "../indexing/document-indexer.js";
+import type { ChunkEmbeddings, DocumentIndexer, PreparedIndex } from "../indexing/document-indexer.js";
 import { eventSource, type IngestionDeps } from "../ingestion-deps.js";
 import { recordSessionOutcome } from "../sessions/record-session-outcome.js";
 import { emit, failDocument, publish } from "./document-outcomes.js";
 import { finishAsDuplicate } from "./finish-as-duplicate.js";
-import type { ProcessFileInput, ProcessFileOutput } from "./process-file.js";
-import { type WorkerPool, WorkerTaskError } from "./worker-pool.js";
+import type { ProcessFileOutput, ProcessFileProgress, ProcessingPool } from "./process-file.js";
+import { WorkerTaskError } from "./worker-pool.js";
 
 interface ProcessPayload {
   readonly document_id: string;
@@ -27,12 +27,10 @@ interface ProcessPayload {
 /**
  * The `ingestion.process` job: runs extraction, analysis and chunking in the worker pool, then in
  * one transaction stores the chunks and marks the document `processed` (or `failed` with a reason).
- * Idempotent: a document no longer `processing` is skipped, so redelivered jobs do nothing.
+ * Embedding starts as soon as the worker reports the chunks' texts, while it still detects their
+ * languages. Idempotent: a document no longer `processing` is skipped, so redelivered jobs do nothing.
  */
-export function processDocumentJob(
-  deps: IngestionDeps,
-  pool: WorkerPool<ProcessFileInput, ProcessFileOutput>,
-): JobHandler {
+export function processDocumentJob(deps: IngestionDeps, pool: ProcessingPool): JobHandler {
   return async (job: Job, ctx: JobContext) => {
     const payload = job.payload as ProcessPayload;
     const tenantId = payload.tenant_id;
@@ -46,6 +44,8 @@ export function processDocumentJob(
       if (copied) return { duplicate_of: document.duplicate_of };
     }
     const quotas = await tenantQuotasOf(deps.sql, tenantId);
+    let early: EarlyEmbedding | undefined;
+    const { indexer } = deps;
     const output = await runInPool(
       deps,
       pool,
@@ -53,20 +53,27 @@ export function processDocumentJob(
       job,
       ctx,
       quotas.pii_policy ?? deps.config.piiPolicy,
+      indexer
+        ? (progress) => {
+            early ??= embedEarly(indexer, tenantId, progress.chunkTexts, ctx.signal);
+          }
+        : undefined,
     );
     if (!output.ok) {
       await failDocument(deps, document, output.message, output.reason, payload.session_id);
       return { failed: output.reason };
     }
     const chunkIds = output.chunks.map(() => uuidv7());
-    const index = await prepareIndex(deps, document, output, chunkIds, ctx.signal).catch(async (error) => {
-      // Embedding providers fail transiently (rate limits, restarts): retry the job, and fail the
-      // document with the provider's reason only on the last attempt.
-      if (job.attempts < job.maxAttempts) throw error;
-      const message = `Embedding failed: ${(error as Error).message}`;
-      await failDocument(deps, document, message, "embedding_failed", payload.session_id);
-      return "failed" as const;
-    });
+    const index = await prepareIndex(deps, document, output, chunkIds, ctx.signal, early).catch(
+      async (error) => {
+        // Embedding providers fail transiently (rate limits, restarts): retry the job, and fail the
+        // document with the provider's reason only on the last attempt.
+        if (job.attempts < job.maxAttempts) throw error;
+        const message = `Embedding failed: ${(error as Error).message}`;
+        await failDocument(deps, document, message, "embedding_failed", payload.session_id);
+        return "failed" as const;
+      },
+    );
     if (index === "failed") return { failed: "embedding_failed" };
     const processingTimeMs = Date.now() - startedAt.getTime();
     await deps.sql.withTenant(tenantId, async (tx) => {
@@ -119,15 +126,33 @@ export function processDocumentJob(
   };
 }
 
+/** Chunk texts being embedded while the worker finishes; never rejects (the outcome is kept). */
+type EarlyEmbedding = Promise<{ embedded: ChunkEmbeddings } | { error: unknown }>;
+
+function embedEarly(
+  indexer: DocumentIndexer,
+  tenantId: string,
+  texts: readonly string[],
+  signal: AbortSignal,
+): EarlyEmbedding {
+  return indexer.embed(tenantId, texts, signal).then(
+    (embedded) => ({ embedded }),
+    (error: unknown) => ({ error }),
+  );
+}
+
 /** Embeds the chunks for retrieval before the transaction that stores them (null without retrieval). */
-function prepareIndex(
+async function prepareIndex(
   deps: IngestionDeps,
   document: DocumentRow,
   output: Extract<ProcessFileOutput, { ok: true }>,
   chunkIds: readonly string[],
   signal: AbortSignal,
+  early: EarlyEmbedding | undefined,
 ): Promise<PreparedIndex | null> {
-  if (!deps.indexer) return Promise.resolve(null);
+  if (!deps.indexer) return null;
+  const embedding = await early;
+  if (embedding && "error" in embedding) throw embedding.error;
   const chunks = output.chunks.map((chunk, i) => ({
     id: chunkIds[i] ?? "",
     index: chunk.index,
@@ -138,10 +163,12 @@ function prepareIndex(
     startOffset: chunk.start_offset,
     endOffset: chunk.end_offset,
   }));
+  // Texts other than the ones embedded early (there are none in practice) are embedded again.
   return deps.indexer.prepare(
     indexableDocument(document, output.sensitivityLevel, output.language),
     chunks,
     signal,
+    embedding?.embedded,
   );
 }
 
@@ -160,11 +187,12 @@ function indexableDocument(document: DocumentRow, sensitivity: string | null, la
 
 async function runInPool(
   deps: IngestionDeps,
-  pool: WorkerPool<ProcessFileInput, ProcessFileOutput>,
+  pool: ProcessingPool,
   document: DocumentRow,
   job: Job,
   ctx: JobContext,
   piiPolicy: "detect" | "redact" | "block",
+  onProgress: ((progress: ProcessFileProgress) => void) | undefined,
 ): Promise<ProcessFileOutput> {
   const dir = await mkdtemp(path.join(tmpdir(), "tributary-process-"));
   const file = path.join(dir, "source");
@@ -186,7 +214,7 @@ async function runInPool(
           maxChunks: config.chunking.maxChunksPerFile,
         },
       },
-      { timeoutMs: config.jobTimeoutMs, signal: ctx.signal },
+      { timeoutMs: config.jobTimeoutMs, signal: ctx.signal, ...(onProgress ? { onProgress } : {}) },
     );
   } catch (error) {
     if (error instanceof WorkerTaskError) {

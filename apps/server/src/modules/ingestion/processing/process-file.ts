@@ -18,6 +18,10 @@ import {
   type SchemaInfo,
   type TextSegment,
 } from "../extraction/types.js";
+import type { WorkerPool } from "./worker-pool.js";
+
+/** The processing worker threads as the server uses them. */
+export type ProcessingPool = WorkerPool<ProcessFileInput, ProcessFileOutput, ProcessFileProgress>;
 
 export interface ProcessFileInput {
   readonly path: string;
@@ -60,6 +64,15 @@ export type ProcessFileOutput =
     }
   | { readonly ok: false; readonly reason: string; readonly message: string };
 
+/** Reported while `processFile` runs (the processing worker posts it as progress). */
+export interface ProcessFileProgress {
+  /**
+   * The chunks' contents, in order, as soon as chunking is done (before the per-chunk language,
+   * a good part of the processing time): what embedding needs, so it can start meanwhile.
+   */
+  readonly chunkTexts: readonly string[];
+}
+
 const chunkLanguageSampleChars = 400;
 
 /**
@@ -67,7 +80,10 @@ const chunkLanguageSampleChars = 400;
  * `redact` policy every finding is replaced before chunking, so no chunk (and nothing embedded or
  * indexed from it) holds a detected value; `block` fails the document instead.
  */
-export async function processFile(input: ProcessFileInput): Promise<ProcessFileOutput> {
+export async function processFile(
+  input: ProcessFileInput,
+  onProgress?: (progress: ProcessFileProgress) => void,
+): Promise<ProcessFileOutput> {
   let extracted: Awaited<ReturnType<typeof extractDocument>>;
   try {
     extracted = await extractDocument(input.path, input.format, input.limits);
@@ -117,6 +133,7 @@ export async function processFile(input: ProcessFileInput): Promise<ProcessFileO
     overlapSize: Math.min(input.chunking.overlapSize, input.chunking.maxChunkSize - 1),
     maxChunks: input.chunking.maxChunks,
   });
+  onProgress?.({ chunkTexts: chunks.map((chunk) => chunk.content) });
   return {
     ok: true,
     pageCount: extracted.pageCount,

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { closeOcr } from "../extraction/ocr/ocr-service.js";
-import { type ProcessFileInput, processFile } from "./process-file.js";
+import { type ProcessFileInput, type ProcessFileProgress, processFile } from "./process-file.js";
 
 /** Worker-thread side of the processing pool: one file at a time, results posted back. */
 const port = parentPort;
@@ -8,7 +8,9 @@ if (!port) throw new Error("processing-worker must run in a worker thread");
 
 port.on("message", async (message: { id: number; input: ProcessFileInput }) => {
   try {
-    const value = await processFile(message.input);
+    const value = await processFile(message.input, (progress: ProcessFileProgress) =>
+      port.postMessage({ id: message.id, progress }),
+    );
     port.postMessage({ id: message.id, ok: true, value });
   } catch (error) {
     port.postMessage({ id: message.id, ok: false, error: (error as Error)?.message ?? String(error) });

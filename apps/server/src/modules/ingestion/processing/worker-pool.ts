@@ -20,6 +20,11 @@ export class WorkerTaskError extends Error {
   }
 }
 
+/** What a worker posts: progress on a task, then its result. */
+type WorkerMessage<Output, Progress> =
+  | { id: number; progress: Progress }
+  | { id: number; ok: boolean; value?: Output; error?: string };
+
 interface Slot {
   worker: Worker;
   busy: boolean;
@@ -32,12 +37,22 @@ interface Waiter {
 
 const defaultEntry = new URL("./processing-worker-entry.mjs", import.meta.url);
 
+export interface RunOptions<Progress> {
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /**
+   * What the worker reports before its result (`{ id, progress }` messages), e.g. a partial result
+   * the caller can start on. Advisory: an error thrown here is ignored.
+   */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
 /**
  * A small pool of worker threads for CPU-heavy document work (parsing, OCR, PII, chunking), so
  * the event loop that serves HTTP never runs it. A worker that crashes, runs out of memory or
  * overruns its time is terminated and replaced; only its task fails.
  */
-export class WorkerPool<Input, Output> {
+export class WorkerPool<Input, Output, Progress = never> {
   private readonly slots: Slot[] = [];
   private readonly waiting: Waiter[] = [];
   private nextId = 1;
@@ -45,7 +60,7 @@ export class WorkerPool<Input, Output> {
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
-  async run(input: Input, options: { timeoutMs: number; signal?: AbortSignal }): Promise<Output> {
+  async run(input: Input, options: RunOptions<Progress>): Promise<Output> {
     const slot = await this.acquire();
     const id = this.nextId++;
     try {
@@ -63,8 +78,16 @@ export class WorkerPool<Input, Output> {
           if (error) reject(error);
           else resolve(value as Output);
         };
-        const onMessage = (message: { id: number; ok: boolean; value?: Output; error?: string }) => {
-          if (message.id !== id) return;
+        const onMessage = (message: WorkerMessage<Output, Progress>) => {
+          if (message.id !== id || settled) return;
+          if ("progress" in message) {
+            try {
+              options.onProgress?.(message.progress);
+            } catch {
+              // Progress only lets the caller start early; the result still comes.
+            }
+            return;
+          }
           if (message.ok) finish(null, message.value);
           else finish(new Error(message.error ?? "The worker failed"));
         };

@@ -3,6 +3,7 @@ import type { VectorCreate } from "@tributary/contracts";
 import { appendEvent } from "../../../platform/events/index.js";
 import type { SqlTx } from "../../../platform/sql/index.js";
 import type {
+  ChunkEmbeddings,
   DocumentIndexer,
   IndexableChunk,
   IndexableDocument,
@@ -22,6 +23,14 @@ import { maxContentChars } from "../store/validate-vector-records.js";
 const eventSource = "retrieval";
 const isoLanguage = /^[a-z]{2}$/;
 
+/** What `embed` computed, kept here; ingestion holds only the handle. */
+interface Embedded {
+  readonly tenantId: string;
+  readonly dataset: DatasetRow;
+  readonly model: string;
+  readonly vectors: readonly number[][];
+}
+
 /**
  * Retrieval's side of ingestion's `DocumentIndexer` port: a document's chunks are embedded with
  * the tenant's default dataset's pinned model (outside any transaction: the embedding cache and
@@ -29,18 +38,40 @@ const isoLanguage = /^[a-z]{2}$/;
  * the transaction that marks the document processed.
  */
 export function createDocumentIndexer(deps: RetrievalDeps): DocumentIndexer {
+  const made = new WeakMap<ChunkEmbeddings, Embedded>();
+  const embedTexts = async (
+    tenantId: string,
+    texts: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Embedded> => {
+    const dataset = await defaultDatasetOf(deps, tenantId);
+    if (texts.length === 0) return { tenantId, dataset, model: dataset.embedding_model, vectors: [] };
+    const result = await deps.embeddings.embed({ tenantId, model: dataset.embedding_model, texts, signal });
+    return { tenantId, dataset, model: result.model, vectors: result.vectors };
+  };
+  /** `handle`'s embeddings when this indexer made them, for this tenant and exactly these texts. */
+  const reusable = (tenantId: string, chunks: readonly IndexableChunk[], handle?: ChunkEmbeddings) => {
+    const embedded = handle && made.get(handle);
+    if (!embedded || embedded.tenantId !== tenantId || handle.texts.length !== chunks.length)
+      return undefined;
+    return chunks.every((chunk, i) => chunk.content === handle.texts[i]) ? embedded : undefined;
+  };
+
   return {
-    async prepare(document, chunks, signal): Promise<PreparedIndex> {
-      const dataset = await defaultDatasetOf(deps, document.tenantId);
+    async embed(tenantId, texts, signal) {
+      const handle: ChunkEmbeddings = { texts };
+      made.set(handle, await embedTexts(tenantId, texts, signal));
+      return handle;
+    },
+    async prepare(document, chunks, signal, handle): Promise<PreparedIndex> {
       const embedded =
-        chunks.length === 0
-          ? { vectors: [] as number[][], model: dataset.embedding_model }
-          : await deps.embeddings.embed({
-              tenantId: document.tenantId,
-              model: dataset.embedding_model,
-              texts: chunks.map((chunk) => chunk.content),
-              signal,
-            });
+        reusable(document.tenantId, chunks, handle) ??
+        (await embedTexts(
+          document.tenantId,
+          chunks.map((chunk) => chunk.content),
+          signal,
+        ));
+      const { dataset } = embedded;
       const records = chunks.map((chunk, i) =>
         vectorRecord(document, chunk, chunks.length, embedded.vectors[i] ?? []),
       );

@@ -4,6 +4,7 @@ import type { SqlTx } from "../../../platform/sql/index.js";
 import { datasetLiterals } from "./dataset-index.js";
 import type { DatasetRow } from "./dataset-row.js";
 import { type VectorRecord, validateVectorRecords } from "./validate-vector-records.js";
+import { encodeVectorArray, vectorTypeOid } from "./vector-binary.js";
 
 export interface UpsertOptions {
   /** Existing ids and existing `content_hash`es are skipped (spec §2 rule 2). */
@@ -110,7 +111,10 @@ async function skipKnownContent(
   }
 }
 
-/** One INSERT … SELECT FROM unnest(…) for the whole batch; returns the ids it wrote. */
+/**
+ * One INSERT … SELECT FROM unnest(…) for the whole batch, the vectors in binary (see
+ * vector-binary.ts); returns the ids it wrote.
+ */
 async function insertRecords(
   tx: SqlTx,
   dataset: DatasetRow,
@@ -129,6 +133,10 @@ async function insertRecords(
          metadata = EXCLUDED.metadata, embedding = EXCLUDED.embedding, updated_at = now()`
     : "DO NOTHING";
   const column = <K extends keyof VectorRecord>(key: K) => records.map((record) => record[key]);
+  const vectors = encodeVectorArray(
+    await vectorTypeOid(tx),
+    records.map((record) => record.values),
+  );
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO dataset_vectors AS v (dataset_id, generation, id, tenant_id, space_id, notebook_id, document_id,
        chunk_id, content, content_hash, content_type, language, chunk_index, chunk_count, model, metadata, embedding)
@@ -136,7 +144,7 @@ async function insertRecords(
        r.content_hash, r.content_type, r.language, r.chunk_index, r.chunk_count, r.model, r.metadata,
        r.embedding::vector(${dimensions})
      FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-       $10::text[], $11::int[], $12::int[], $13::text[], $14::jsonb[], $15::text[])
+       $10::text[], $11::int[], $12::int[], $13::text[], $14::jsonb[], $15::vector[])
        AS r(id, space_id, notebook_id, document_id, chunk_id, content, content_hash, content_type, language,
             chunk_index, chunk_count, model, metadata, embedding)
      ON CONFLICT (dataset_id, generation, id) ${onConflict}
@@ -156,7 +164,7 @@ async function insertRecords(
       column("chunk_count"),
       column("model"),
       records.map((record) => JSON.stringify(record.metadata)),
-      column("embedding"),
+      vectors,
     ],
   );
   return new Set(rows.map((row) => row.id));

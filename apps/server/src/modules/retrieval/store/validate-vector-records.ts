@@ -9,8 +9,8 @@ export interface VectorRecord {
   readonly id: string;
   readonly document_id: string;
   readonly chunk_id: string | null;
-  /** pgvector's text form, `[v1,v2,…]`. */
-  readonly embedding: string;
+  /** Checked: the dataset's dimensions, finite numbers. */
+  readonly values: readonly number[];
   readonly content: string | null;
   readonly content_hash: string | null;
   readonly content_type: string;
@@ -92,7 +92,7 @@ function validateVectorRecord(record: VectorCreate, index: number, dataset: Data
     id: (record.id ?? randomUUID()).toLowerCase(),
     document_id: record.document_id,
     chunk_id: record.chunk_id ?? null,
-    embedding: JSON.stringify(record.values),
+    values: record.values,
     content,
     content_hash:
       record.content_hash?.toLowerCase() ??

@@ -6,8 +6,8 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { PDFDocumentProxy } from "pdfjs-dist";
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { ExtractionFailure } from "../types.js";
+import { restoreNativeBuiltins } from "./native-builtins.js";
 
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 // pdfjs joins these with file names, so they need their trailing separator.
@@ -15,8 +15,21 @@ const standardFontDataUrl = path.join(pdfjsDir, "standard_fonts") + path.sep;
 const cMapUrl = path.join(pdfjsDir, "cmaps") + path.sep;
 const wasmUrl = path.join(pdfjsDir, "wasm") + path.sep;
 
+type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+let pdfjs: Promise<Pdfjs> | undefined;
+
+/**
+ * pdfjs, loaded on first use rather than imported: its legacy build replaces some of the thread's
+ * built-ins as it loads, and `native-builtins.js` must see them first to put them back.
+ */
+function loadPdfjs(): Promise<Pdfjs> {
+  pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs").finally(restoreNativeBuiltins);
+  return pdfjs;
+}
+
 /** `data` is handed to pdfjs, which may take ownership of (detach) its buffer. */
 export async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
+  const { getDocument, VerbosityLevel } = await loadPdfjs();
   const task = getDocument({
     data,
     standardFontDataUrl,
@@ -36,6 +49,9 @@ export async function openPdf(data: Uint8Array): Promise<PDFDocumentProxy> {
   } catch (error) {
     await task.destroy().catch(() => undefined);
     throw toExtractionFailure(error);
+  } finally {
+    // The first document also loads pdfjs's in-thread worker, which brings its own copy of them.
+    restoreNativeBuiltins();
   }
 }
 
