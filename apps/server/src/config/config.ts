@@ -57,6 +57,8 @@ export interface IngestionConfig {
   readonly workerMemoryMb: number;
   readonly jobTimeoutMs: number;
   readonly prestartWorkers: boolean;
+  /** Plain text and Markdown with a longer line fail as not being a document. */
+  readonly maxLineChars: number;
   readonly ocr: { readonly enabled: boolean; readonly languages: readonly string[] };
   readonly piiPolicy: "detect" | "redact" | "block";
   readonly chunking: {

@@ -158,6 +158,7 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
       workerMemoryMb: raw.INGESTION_WORKER_MEMORY_MB,
       jobTimeoutMs: raw.INGESTION_JOB_TIMEOUT_MS,
       prestartWorkers: raw.INGESTION_PRESTART_WORKERS,
+      maxLineChars: raw.EXTRACTION_MAX_LINE_CHARS,
       ocr: { enabled: raw.OCR_ENABLED, languages: raw.OCR_LANGUAGES.split(",") },
       piiPolicy: raw.PII_POLICY,
       chunking: {

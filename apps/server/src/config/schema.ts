@@ -183,6 +183,8 @@ export const configSchema = z.object({
   // Start the processing workers with the worker role, so the first document does not wait while
   // a worker loads the extraction libraries (seconds). Test instances turn it off.
   INGESTION_PRESTART_WORKERS: bool.default(true),
+  // A text "line" longer than this is a dump (minified data, binary read as text), not a document.
+  EXTRACTION_MAX_LINE_CHARS: positiveInt.default(1_000_000),
   OCR_ENABLED: bool.default(true),
   OCR_LANGUAGES: z
     .string()

@@ -85,6 +85,8 @@ export interface ExtractionLimits {
   readonly maxPages: number;
   /** Extracted text is cut here (with a warning). */
   readonly maxTextChars: number;
+  /** Plain text and Markdown with a longer line are refused: a dump, not a document. */
+  readonly maxLineChars: number;
   readonly ocr: { readonly enabled: boolean; readonly languages: readonly string[] };
 }
 
@@ -93,6 +95,7 @@ export const defaultExtractionLimits: ExtractionLimits = {
   maxCompressionRatio: 200,
   maxPages: 5_000,
   maxTextChars: 50_000_000,
+  maxLineChars: 1_000_000,
   ocr: { enabled: true, languages: ["eng"] },
 };
 

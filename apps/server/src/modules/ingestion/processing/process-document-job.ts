@@ -205,7 +205,7 @@ async function runInPool(
         path: file,
         format: document.format,
         fileName: document.original_name,
-        limits: { ...defaultExtractionLimits, ocr: config.ocr },
+        limits: { ...defaultExtractionLimits, maxLineChars: config.maxLineChars, ocr: config.ocr },
         piiPolicy,
         chunking: {
           strategy: config.chunking.strategy,

@@ -1,7 +1,7 @@
 import { lexer, type Token, type Tokens } from "marked";
 import type { Extractor, TextSegment } from "../types.js";
 import { readTextFile } from "./read-text-file.js";
-import { assertHasText, type SegmentedText, truncationWarning } from "./segmented-text.js";
+import { assertHasText, assertLinesWithin, type SegmentedText, truncationWarning } from "./segmented-text.js";
 
 /** Plain words of inline tokens (emphasis, links and code spans reduced to their text). */
 function inlineText(tokens: readonly Token[]): string {
@@ -56,6 +56,7 @@ export function markdownSections(source: string): SegmentedText {
 export const extractMarkdown: Extractor = async (path, limits) => {
   const file = await readTextFile(path, limits.maxTextChars);
   assertHasText(file.text);
+  assertLinesWithin(file.text, limits.maxLineChars);
   const { text, segments } = markdownSections(file.text);
   return {
     format: "markdown",

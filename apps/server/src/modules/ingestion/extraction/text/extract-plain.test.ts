@@ -3,7 +3,6 @@ import { writeSingleLineTextFile } from "../../testing/fixtures/hostile-fixtures
 import { type FixtureDir, FRENCH_PLAIN_TEXT, makeFixtureDir } from "../../testing/fixtures/text-fixtures.js";
 import { defaultExtractionLimits, ExtractionFailure } from "../types.js";
 import { extractPlainText } from "./extract-plain.js";
-import { segmentProblems } from "./segment-problems.js";
 
 let fixtures: FixtureDir;
 beforeAll(async () => {
@@ -53,7 +52,9 @@ describe("extractPlainText", () => {
 
   it("keeps a CRLF split across read chunks as one line break", async () => {
     const body = `${"a".repeat(1024 * 1024 - 1)}\r\nb`;
-    const result = await extractPlainText(await fixtures.write("split.txt", body), defaultExtractionLimits);
+    // The first line spans a whole read chunk, so the line limit is raised past it.
+    const limits = { ...defaultExtractionLimits, maxLineChars: 2 * 1024 * 1024 };
+    const result = await extractPlainText(await fixtures.write("split.txt", body), limits);
     expect(result.text).toBe(`${"a".repeat(1024 * 1024 - 1)}\nb`);
   });
 
@@ -65,16 +66,25 @@ describe("extractPlainText", () => {
     expect(result.warnings[0]).toMatch(/cut at 25 characters/);
   });
 
-  it("extracts a 50 MB single-line file, truncated at the limit, without blowing memory", async () => {
+  it("refuses a 50 MB single-line file as a dump, not a document, without blowing memory", async () => {
     const path = await writeSingleLineTextFile({ dir: fixtures.dir });
     const rssBefore = process.memoryUsage().rss;
-    const result = await extractPlainText(path, defaultExtractionLimits);
-    expect(result.text.length).toBe(defaultExtractionLimits.maxTextChars);
-    expect(result.text.includes("\n")).toBe(false);
-    expect(result.warnings).toHaveLength(1);
-    expect(segmentProblems(result.text, result.segments)).toEqual([]);
+    const failure = await extractPlainText(path, defaultExtractionLimits).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ExtractionFailure);
+    expect(failure).toMatchObject({ reason: "too_large" });
+    expect((failure as Error).message).toMatch(/^Line 1 is longer than 1,000,000 characters/);
     // One-byte characters: the text is ~50 MB; reading it may cost a few times that, not more.
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(400 * 1024 * 1024);
+  });
+
+  it("keeps long lines within the line limit, and names the first line past it", async () => {
+    const path = await fixtures.write("lines.txt", `short\n${"a".repeat(40)}\n${"b".repeat(60)}\n`);
+    const within = await extractPlainText(path, { ...defaultExtractionLimits, maxLineChars: 60 });
+    expect(within.text.split("\n")[2]).toHaveLength(60);
+    const failure = await extractPlainText(path, { ...defaultExtractionLimits, maxLineChars: 50 }).catch(
+      (error: unknown) => error,
+    );
+    expect((failure as Error).message).toMatch(/^Line 3 is longer than 50 characters/);
   });
 
   it("says an empty or blank file has no text", async () => {

@@ -1,6 +1,6 @@
 import type { Extractor } from "../types.js";
 import { readTextFile } from "./read-text-file.js";
-import { assertHasText, truncationWarning } from "./segmented-text.js";
+import { assertHasText, assertLinesWithin, truncationWarning } from "./segmented-text.js";
 
 /**
  * Plain text: decoded by BOM / UTF-8 / Windows-1252, line ends normalised, one segment. Read in
@@ -9,6 +9,7 @@ import { assertHasText, truncationWarning } from "./segmented-text.js";
 export const extractPlainText: Extractor = async (path, limits) => {
   const file = await readTextFile(path, limits.maxTextChars);
   assertHasText(file.text);
+  assertLinesWithin(file.text, limits.maxLineChars);
   return {
     format: "text",
     text: file.text,

@@ -13,6 +13,29 @@ export function assertHasText(text: string): void {
   if (!/\S/.test(text)) throw new ExtractionFailure("empty", EMPTY_DOCUMENT_MESSAGE);
 }
 
+/**
+ * Refuses text with a line longer than `maxLineChars`: one 50 MB line is minified data or a binary
+ * read as text, and chunking it would only produce noise.
+ */
+export function assertLinesWithin(text: string, maxLineChars: number): void {
+  let start = 0;
+  let line = 1;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    const stop = end < 0 ? text.length : end;
+    if (stop - start > maxLineChars) {
+      throw new ExtractionFailure(
+        "too_large",
+        `Line ${line.toLocaleString("en-US")} is longer than ${maxLineChars.toLocaleString("en-US")} characters: ` +
+          "this looks like a data dump rather than a text document. Split it into lines, or ask an admin " +
+          "to raise EXTRACTION_MAX_LINE_CHARS.",
+      );
+    }
+    start = stop + 1;
+    line += 1;
+  }
+}
+
 export function truncationWarning(maxChars: number): string {
   return `The text was cut at ${maxChars.toLocaleString("en-US")} characters; the rest of the document was not extracted`;
 }
