@@ -7,7 +7,14 @@ import { join } from "node:path";
 
 const web = new URL("../apps/web/", import.meta.url).pathname;
 const builtAt = existsSync(join(web, "dist/index.html")) ? statSync(join(web, "dist/index.html")).mtimeMs : 0;
-const sources = ["src", "index.html", "vite.config.ts", "package.json", "public", "../../packages/contracts/src"].map((name) => join(web, name));
+const sources = [
+  "src",
+  "index.html",
+  "vite.config.ts",
+  "package.json",
+  "public",
+  "../../packages/contracts/src",
+].map((name) => join(web, name));
 
 function newestIn(path) {
   if (!existsSync(path)) return 0;
