@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import {
   createdApiKeySchema,
   errorEnvelopeSchema,
@@ -387,7 +388,10 @@ describe("the price book", () => {
       deployments: [{ provider: "openai" }],
     });
     const model = gatewayModelSchema.parse(created.json());
+    // Prices take effect at millisecond resolution: keep v1At strictly between the two versions.
+    await sleep(5);
     const v1At = Date.now();
+    await sleep(5);
     const added = await asAdmin("POST", `/api/v1/gateway/models/${model.id}/prices`, {
       input: 3,
       output: 5,
