@@ -101,6 +101,19 @@ export const invitationSchema = z
   })
   .meta({ id: "Invitation" });
 
+/** What an invitation link shows before it is accepted (public: the token is the secret). */
+export const invitationPreviewSchema = z
+  .object({
+    space_id: z.string(),
+    space_name: z.string(),
+    role: invitationRoleSchema,
+    invited_by_name: z.string().nullable().describe("null when the inviter's account is gone"),
+    email: z.string().describe("The invited address, masked like a***@example.com"),
+    expires_at: z.string(),
+    status: z.literal("pending").describe("Used, revoked and expired invitations answer an error instead"),
+  })
+  .meta({ id: "InvitationPreview" });
+
 export const createdInvitationSchema = invitationSchema
   .extend({ token: z.string().describe("Single-use; shown only in this response") })
   .meta({ id: "CreatedInvitation" });
@@ -211,6 +224,7 @@ export type Space = z.infer<typeof spaceSchema>;
 export type SpaceMember = z.infer<typeof spaceMemberSchema>;
 export type Invitation = z.infer<typeof invitationSchema>;
 export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 export type Organization = z.infer<typeof organizationSchema>;
 export type OrganizationMember = z.infer<typeof organizationMemberSchema>;
 export type Team = z.infer<typeof teamSchema>;

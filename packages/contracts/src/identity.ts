@@ -64,5 +64,11 @@ export const updateMeRequestSchema = z
   .strict()
   .meta({ id: "UpdateMeRequest" });
 
+export const changePasswordRequestSchema = z
+  .object({ current_password: z.string().min(1).max(256), new_password: passwordSchema })
+  .strict()
+  .meta({ id: "ChangePasswordRequest" });
+
 export type User = z.infer<typeof userSchema>;
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;

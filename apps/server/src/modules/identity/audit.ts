@@ -12,6 +12,7 @@ export type AuditAction =
   | "user.email_verified"
   | "user.password_reset_requested"
   | "user.password_reset"
+  | "user.password_changed"
   | "session.family_revoked"
   | "api_key.created"
   | "api_key.revoked"

@@ -277,6 +277,14 @@ function attempts(): Array<{ method: string; path: string; url: string; body?: u
       url: `/api/v1/invitations/${a.invitationToken}/accept`,
       allowed: [403],
     },
+    // The preview is what an invitation link shows whoever holds it (space name, role, masked
+    // email): the token is the capability, so any holder may read it, and it changes nothing.
+    {
+      method: "GET",
+      path: "/api/v1/invitations/{token}",
+      url: `/api/v1/invitations/${a.invitationToken}`,
+      allowed: [200],
+    },
     {
       method: "GET",
       path: "/api/v1/organizations/{organization_id}",

@@ -5,25 +5,52 @@ import { api } from "../../api/client";
 import { useAuth } from "../../auth/auth-context";
 import { spacesQueryKey } from "../../layout/use-space";
 import { Button } from "../../ui/button";
+import { Spinner } from "../../ui/feedback";
 import { AuthLayout } from "./auth-layout";
-import { InvitationProblem } from "./invitation-problem";
+import { InvitationProblem, isInvitationClosed } from "./invitation-problem";
+import { InvitationSummary } from "./invitation-summary";
+import { useInvitationPreview } from "./use-invitation-preview";
 
 const linkButton =
   "block rounded-md px-3 py-2 text-center text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2";
 
 /**
- * An invitation link (`/invitations/<token>`). The token is all the page knows: the API has no
- * preview of an invitation, so it says what accepting does and lets the user accept it.
+ * An invitation link (`/invitations/<token>`). The public preview says which space, role and inviter
+ * the link is for; a used, revoked or expired link says so and offers no accept button.
  */
 export function AcceptInvitationPage() {
   const { token } = useParams({ from: "/invitations/$token" });
   const { user } = useAuth();
+  const preview = useInvitationPreview(token);
   const here = `/invitations/${encodeURIComponent(token)}`;
+  if (preview.isPending) {
+    return (
+      <AuthLayout title="You're invited">
+        <Spinner label="Loading the invitation" />
+      </AuthLayout>
+    );
+  }
+  if (preview.error && isInvitationClosed(preview.error)) {
+    return (
+      <AuthLayout title="This invitation can't be used">
+        <div data-testid="invitation-closed">
+          <InvitationProblem error={preview.error} title="This invitation link no longer works" />
+        </div>
+      </AuthLayout>
+    );
+  }
   return (
     <AuthLayout title="You're invited">
+      {preview.data ? (
+        <InvitationSummary preview={preview.data} />
+      ) : (
+        // The preview failed for another reason (network, server): accepting may still work.
+        <div className="mb-4">
+          <InvitationProblem error={preview.error} title="The invitation details could not be loaded" />
+        </div>
+      )}
       <p className="mb-4 text-sm text-slate-700 dark:text-slate-200">
-        Someone invited you to join a space on Tributary, where you can share documents, notebooks and
-        conversations with its members.
+        Members of a space share its documents, notebooks and conversations on Tributary.
       </p>
       {user ? <AcceptAsUser token={token} email={user.email} /> : <SignInFirst redirect={here} />}
     </AuthLayout>

@@ -4,13 +4,30 @@ import { ApiError } from "../../api/api-error";
 import { useAuth } from "../../auth/auth-context";
 import { ErrorMessage } from "../../ui/feedback";
 
-/** Why accepting failed, with the one thing the user can do about it. */
-export function InvitationProblem({ error }: { error: unknown }) {
+/** Reasons that end an invitation for good: the page then offers no way to accept it. */
+export function isInvitationClosed(error: unknown): boolean {
+  const reason = error instanceof ApiError ? error.details?.reason : undefined;
+  return (
+    reason === "invitation_used" ||
+    reason === "invitation_revoked" ||
+    reason === "invitation_expired" ||
+    reason === "invitation_not_found"
+  );
+}
+
+/** Why accepting (or opening) an invitation failed, with the one thing the user can do about it. */
+export function InvitationProblem({
+  error,
+  title = "The invitation could not be accepted",
+}: {
+  error: unknown;
+  title?: string;
+}) {
   if (!error) return null;
   const reason = error instanceof ApiError ? String(error.details?.reason ?? "") : "";
   return (
     <div className="space-y-2">
-      <ErrorMessage error={error} title="The invitation could not be accepted" />
+      <ErrorMessage error={error} title={title} />
       <NextStep reason={reason} />
     </div>
   );

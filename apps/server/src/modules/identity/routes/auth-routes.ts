@@ -1,4 +1,5 @@
 import {
+  changePasswordRequestSchema,
   loginRequestSchema,
   refreshRequestSchema,
   registerRequestSchema,
@@ -8,6 +9,7 @@ import {
 } from "@tributary/contracts";
 import { z } from "zod";
 import { defineRoute } from "../../../http/route-builder.js";
+import { changePassword } from "../change-password.js";
 import type { IdentityContext } from "../identity-context.js";
 import type { LoginGuard } from "../login-guard.js";
 import { loginUser } from "../login-user.js";
@@ -100,6 +102,25 @@ export function authRoutes(context: IdentityContext, guard: LoginGuard) {
       body: updateMeRequestSchema,
       response: userSchema,
       handler: ({ principal, body }) => updateMe(context, principal, body),
+    }),
+    defineRoute({
+      method: "POST",
+      url: "/api/v1/users/me/password",
+      summary: "Change the signed-in user's password; signs out every login and returns new tokens",
+      description:
+        "A wrong current password answers 400 VALIDATION_ERROR (details.reason wrong_password); an account without a password (single sign-on) answers 422 (details.reason no_password).",
+      tags: ["users"],
+      auth: "required",
+      // Per client address: a stolen access token must not become a fast password oracle.
+      rateLimit: { limit: 5, windowMs: 60_000 },
+      body: changePasswordRequestSchema,
+      response: tokenResponseSchema,
+      handler: ({ principal, body, request }) =>
+        changePassword(context, principal, {
+          currentPassword: body.current_password,
+          newPassword: body.new_password,
+          ip: request.ip,
+        }),
     }),
   ];
 }

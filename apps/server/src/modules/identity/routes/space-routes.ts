@@ -3,6 +3,7 @@ import {
   createdInvitationSchema,
   createInvitationRequestSchema,
   createSpaceRequestSchema,
+  invitationPreviewSchema,
   invitationSchema,
   pageQuerySchema,
   pageSchema,
@@ -24,6 +25,7 @@ import { getSpace } from "../spaces/get-space.js";
 import { listInvitations } from "../spaces/list-invitations.js";
 import { listMembers } from "../spaces/list-members.js";
 import { listSpaces } from "../spaces/list-spaces.js";
+import { previewInvitation } from "../spaces/preview-invitation.js";
 import { removeMember } from "../spaces/remove-member.js";
 import { revokeInvitation } from "../spaces/revoke-invitation.js";
 import { updateMember } from "../spaces/update-member.js";
@@ -36,6 +38,8 @@ const spaceParams = z.object({ space_id: spaceIdSchema }).strict();
 const memberParams = z.object({ space_id: spaceIdSchema, user_id: userIdParam }).strict();
 const invitationParams = z.object({ space_id: spaceIdSchema, invitation_id: uuidParam }).strict();
 const tokenParams = z.object({ token: z.string().min(16).max(128) }).strict();
+// Per client address, like the other public token routes: slows token guessing.
+const previewLimit = { limit: 10, windowMs: 60_000 };
 
 /**
  * Spaces, members and invitations, plus organizations and teams. A space in the path is
@@ -201,6 +205,19 @@ export function spaceRoutes(context: IdentityContext): AnyRoute[] {
         );
         return undefined;
       },
+    }),
+    defineRoute({
+      method: "GET",
+      url: "/api/v1/invitations/:token",
+      summary: "What a pending invitation is for (space, role, inviter, masked email); no sign-in needed",
+      description:
+        "Used, revoked and expired invitations answer 409/422 with details.reason invitation_used, invitation_revoked or invitation_expired.",
+      tags,
+      auth: "public",
+      rateLimit: previewLimit,
+      params: tokenParams,
+      response: invitationPreviewSchema,
+      handler: ({ params }) => previewInvitation(context, params.token),
     }),
     defineRoute({
       method: "POST",

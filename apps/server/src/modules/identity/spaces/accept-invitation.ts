@@ -88,7 +88,8 @@ export async function acceptInvitation(
   return toSpace(space.row, space.role, principal.userId);
 }
 
-function refuseUnlessPending(status: ReturnType<typeof invitationStatus>): void {
+/** The error for an invitation that can no longer be accepted (shared with the public preview). */
+export function refuseUnlessPending(status: ReturnType<typeof invitationStatus>): void {
   switch (status) {
     case "pending":
       return;
