@@ -8,7 +8,12 @@ export const admin = {
   email: "grace@example.test",
   password: "Admin-Pass-2026",
 };
-const user = { first: "Ada", last: "Lovelace", email: "ada@example.test", password: "Correct-Horse-42" };
+export const user = {
+  first: "Ada",
+  last: "Lovelace",
+  email: "ada@example.test",
+  password: "Correct-Horse-42",
+};
 const processingTimeoutMs = 120_000;
 
 /**

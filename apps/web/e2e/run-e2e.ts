@@ -7,7 +7,8 @@ import { replyText, startFakeLlm } from "@tributary/fake-llm";
 import { startTestIdp } from "../../server/src/testing/oidc-idp.js";
 import { launchChromium } from "./browser.js";
 import { writeFixtures } from "./fixtures.js";
-import { runJourney, visitAdminPages, visitMainPages } from "./journey.js";
+import { inviteIntoSharedSpace } from "./invitation.js";
+import { runJourney, user, visitAdminPages, visitMainPages } from "./journey.js";
 import { Journey } from "./journey-context.js";
 import { checkLayouts } from "./layouts.js";
 import { signInWithSso, ssoPerson } from "./sso.js";
@@ -75,6 +76,7 @@ try {
   });
   await visitMainPages(journey);
   await visitAdminPages(journey);
+  await inviteIntoSharedSpace(journey, user);
   await signInWithSso(journey, ssoPerson);
   await checkLayouts(journey, browser);
   console.info(`session: ${refreshes} token refreshes during the journey, never sent back to sign in`);
