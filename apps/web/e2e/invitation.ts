@@ -15,6 +15,7 @@ export async function inviteIntoSharedSpace(journey: Journey, invitee: Person): 
   const { page } = journey;
   const link = await journey.step("create a shared space and invite a colleague", async () => {
     await page.goto(`${journey.baseUrl}/spaces`);
+    await page.getByTestId("space-card").first().waitFor();
     await page.getByTestId("create-space").click();
     await page.getByLabel("Space name").fill("Glacier Field Team");
     await page.getByTestId("create-space-submit").click();
@@ -30,7 +31,7 @@ export async function inviteIntoSharedSpace(journey: Journey, invitee: Person): 
   });
 
   await journey.step("the colleague opens the link, signs in, accepts and lands in the space", async () => {
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.waitForURL(/\/sign-in/);
     await page.goto(link.url);
     await page.getByRole("link", { name: "Sign in to accept" }).click();

@@ -42,7 +42,7 @@ export async function runJourney(
     await journey.checkPage("setup (provider step)");
     await page.getByTestId("setup-skip").click();
     await page.waitForURL(/\/s\/[^/]+\/knowledge/);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.waitForURL(/\/sign-in/);
   });
 
@@ -169,7 +169,7 @@ export async function visitMainPages(journey: Journey): Promise<void> {
 export async function visitAdminPages(journey: Journey): Promise<void> {
   const { page } = journey;
   await journey.step("sign in as the admin", async () => {
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.waitForURL(/\/sign-in/);
     await page.getByLabel("Email").fill(admin.email);
     await page.getByLabel("Password").fill(admin.password);

@@ -14,7 +14,7 @@ export const ssoPerson = {
 export async function signInWithSso(journey: Journey, person: typeof ssoPerson): Promise<void> {
   const { page } = journey;
   await journey.step("sign in with single sign-on", async () => {
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.waitForURL(/\/sign-in/);
     await page.getByRole("link", { name: /Test IdP/ }).click();
     await page.waitForURL(/\/s\/[^/]+\/knowledge/, { timeout: 30_000 });

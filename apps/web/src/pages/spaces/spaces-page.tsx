@@ -15,8 +15,9 @@ export function SpacesPage() {
   const [creating, setCreating] = useState(false);
   const personal = spaces.data?.filter((space) => space.space_type === "personal") ?? [];
   const organizations = spaces.data?.filter((space) => space.space_type !== "personal") ?? [];
-  const create = (
-    <Button onClick={() => setCreating(true)} data-testid="create-space">
+  // The header's button is the one with the test id; the empty states repeat the action.
+  const createButton = (testId?: string) => (
+    <Button onClick={() => setCreating(true)} data-testid={testId}>
       Create space
     </Button>
   );
@@ -26,19 +27,19 @@ export function SpacesPage() {
       <PageHeader
         title="Your spaces"
         description="A space holds documents, notebooks and conversations. Your personal space is yours; organization spaces are shared with their members."
-        actions={create}
+        actions={createButton("create-space")}
       />
       {spaces.isPending && <Spinner label="Loading your spaces" />}
       <ErrorMessage error={spaces.error} title="Your spaces could not be loaded" />
       {spaces.data?.length === 0 && (
-        <EmptyState title="You are not in any space yet" action={create}>
+        <EmptyState title="You are not in any space yet" action={createButton()}>
           Create a space to start, or open the invitation link someone sent you.
         </EmptyState>
       )}
       <SpaceGroup title="Personal" spaces={personal} />
       <SpaceGroup title="Organizations" spaces={organizations} />
       {personal.length > 0 && organizations.length === 0 && (
-        <EmptyState title="No shared spaces yet" action={create}>
+        <EmptyState title="No shared spaces yet" action={createButton()}>
           Create a space for your team, then invite its members from the space's settings.
         </EmptyState>
       )}
