@@ -1,9 +1,9 @@
 import { cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { renderInRouter } from "../../testing/component-test-utils";
 import { citation } from "./citation-fixtures";
 import { CitationSources } from "./citation-sources";
 import { CitedAnswer } from "./cited-answer";
-import { renderInRouter } from "./render-in-router";
 
 afterEach(cleanup);
 

@@ -3,7 +3,7 @@ import { StrictMode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../api/client";
 import { AuthProvider } from "../../auth/auth-context";
-import { json, renderWithRouter, stubFetch } from "../developer/shared/test-utils";
+import { json, renderWithRouter, stubFetch } from "../../testing/component-test-utils";
 import { ada, apiError, signInAs } from "./account-fixtures";
 import { VerifyEmailLink } from "./email-verification";
 import { NewPasswordForm } from "./new-password-form";

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../api/client";
-import { json, renderWithQuery, stubFetch } from "../developer/shared/test-utils";
+import { json, renderWithQuery, stubFetch } from "../../testing/component-test-utils";
 import { ada, apiError, signInAs } from "./account-fixtures";
 import { ChangePasswordForm } from "./change-password-form";
 

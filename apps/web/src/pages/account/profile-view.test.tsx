@@ -3,7 +3,7 @@ import type { User } from "@tributary/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../api/client";
 import { AuthProvider, useAuth } from "../../auth/auth-context";
-import { json, renderWithRouter, stubFetch } from "../developer/shared/test-utils";
+import { json, renderWithRouter, stubFetch } from "../../testing/component-test-utils";
 import { ada, signInAs } from "./account-fixtures";
 import { ProfileView } from "./profile-view";
 

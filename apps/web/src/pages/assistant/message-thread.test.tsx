@@ -2,7 +2,7 @@ import { cleanup, screen, within } from "@testing-library/react";
 import type { AssistantMessage } from "@tributary/contracts";
 import { afterEach, describe, expect, it } from "vitest";
 import { citation } from "../../features/citations/citation-fixtures";
-import { renderInRouter } from "../../features/citations/render-in-router";
+import { renderInRouter } from "../../testing/component-test-utils";
 import { answerOf } from "./answer-fixtures";
 import { MessageThread } from "./message-thread";
 import type { PendingExchange } from "./use-ask";

@@ -2,7 +2,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import type { SpaceSearchResponse } from "@tributary/contracts";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "../../api/api-error";
-import { renderInRouter } from "../../features/citations/render-in-router";
+import { renderInRouter } from "../../testing/component-test-utils";
 import { SearchError } from "./search-error";
 import { SearchResults } from "./search-results";
 

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Button } from "../../../ui/button";
 import { AsyncConfirmDialog as ConfirmDialog } from "../../../ui/confirm-dialog";
 import { EmptyState, PageHeader, Spinner } from "../../../ui/feedback";
-import { LoadMore } from "../../developer/shared/load-more";
+import { LoadMore } from "../../../ui/load-more";
 import { AdminLoadError, isForbidden } from "../admin-access";
 import { ModelFormDialog } from "./model-form-dialog";
 import { ModelList } from "./model-list";

@@ -10,7 +10,7 @@ import type {
   UpdateGatewayProviderRequest,
 } from "@tributary/contracts";
 import { api } from "../../../api/client";
-import { useCursorList } from "../../developer/shared/use-cursor-list";
+import { useCursorList } from "../../../ui/use-cursor-list";
 
 const providersKey = ["gateway-catalog", "providers"] as const;
 const modelsKey = ["gateway-catalog", "models"] as const;

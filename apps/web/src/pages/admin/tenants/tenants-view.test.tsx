@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { AdminTenant } from "@tributary/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { json, page, renderWithQuery, stubFetch } from "../../developer/shared/test-utils";
+import { json, page, renderWithQuery, stubFetch } from "../../../testing/component-test-utils";
 import { TenantsView } from "./tenants-view";
 
 afterEach(() => {

@@ -2,7 +2,7 @@ import type { AdminTenant } from "@tributary/contracts";
 import { useState } from "react";
 import { EmptyState, PageHeader, Spinner } from "../../../ui/feedback";
 import { SelectField } from "../../../ui/field";
-import { LoadMore } from "../../developer/shared/load-more";
+import { LoadMore } from "../../../ui/load-more";
 import { AdminLoadError, isForbidden } from "../admin-access";
 import { TenantDialog } from "./tenant-dialog";
 import { TenantList } from "./tenant-list";

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { AdminTenant, TenantPlan, UpdateTenantRequest } from "@tributary/contracts";
 import { api } from "../../../api/client";
-import { useCursorList } from "../../developer/shared/use-cursor-list";
+import { useCursorList } from "../../../ui/use-cursor-list";
 
 export type PlanFilter = "" | TenantPlan;
 export type KindFilter = "" | AdminTenant["kind"];

@@ -2,7 +2,7 @@ import type { User } from "@tributary/contracts";
 import { useState } from "react";
 import { AsyncConfirmDialog as ConfirmDialog } from "../../../ui/confirm-dialog";
 import { EmptyState, PageHeader, Spinner } from "../../../ui/feedback";
-import { LoadMore } from "../../developer/shared/load-more";
+import { LoadMore } from "../../../ui/load-more";
 import { AdminLoadError, isForbidden } from "../admin-access";
 import { type UserStatusFilter, useAdminUsers, useSetUserStatus } from "./use-admin-users";
 import { UserList } from "./user-list";

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Button } from "../../../ui/button";
 import { AsyncConfirmDialog as ConfirmDialog } from "../../../ui/confirm-dialog";
 import { EmptyState, ErrorMessage, PageHeader, Spinner } from "../../../ui/feedback";
-import { LoadMore } from "../shared/load-more";
+import { LoadMore } from "../../../ui/load-more";
 import { ApiKeyList } from "./api-key-list";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
 import { useApiKeys, useRevokeApiKey } from "./use-api-keys";

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiKey, CreateApiKeyRequest, CreatedApiKey } from "@tributary/contracts";
 import { api } from "../../../api/client";
-import { useCursorList } from "../shared/use-cursor-list";
+import { useCursorList } from "../../../ui/use-cursor-list";
 
 /** Keys belong to the user, not to a space: one list, whichever space the page is in. */
 export const apiKeysQueryKey = ["api-keys"] as const;

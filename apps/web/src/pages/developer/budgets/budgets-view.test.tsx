@@ -1,7 +1,13 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { Budget, Space } from "@tributary/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { json, page, type RecordedCall, renderWithQuery, stubFetch } from "../shared/test-utils";
+import {
+  json,
+  page,
+  type RecordedCall,
+  renderWithQuery,
+  stubFetch,
+} from "../../../testing/component-test-utils";
 import { BudgetsView } from "./budgets-view";
 
 afterEach(() => {

@@ -1,7 +1,13 @@
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { DatasetResponse } from "@tributary/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { json, page, type RecordedCall, renderWithQuery, stubFetch } from "../shared/test-utils";
+import {
+  json,
+  page,
+  type RecordedCall,
+  renderWithQuery,
+  stubFetch,
+} from "../../../testing/component-test-utils";
 import { productDocs, productDocsStats, reembedding } from "./dataset-fixtures";
 import { DatasetsView } from "./datasets-view";
 

@@ -4,7 +4,7 @@ import { formatNumber } from "../../../lib/format";
 import { Button } from "../../../ui/button";
 import { AsyncConfirmDialog } from "../../../ui/confirm-dialog";
 import { EmptyState, ErrorMessage, Notice, PageHeader, Spinner } from "../../../ui/feedback";
-import { LoadMore } from "../shared/load-more";
+import { LoadMore } from "../../../ui/load-more";
 import { ChangeModelDialog } from "./change-model-dialog";
 import { CreateDatasetDialog } from "./create-dataset-dialog";
 import { DatasetDetail } from "./dataset-detail";

@@ -8,7 +8,7 @@ import type {
 import { useEffect, useRef } from "react";
 import { ApiError } from "../../../api/api-error";
 import { api } from "../../../api/client";
-import type { CursorPage } from "../shared/use-cursor-list";
+import type { CursorPage } from "../../../ui/use-cursor-list";
 import { datasetStatus, reembeddingPollInterval } from "./dataset-status";
 import { isVectorStoreDisabled } from "./vector-store-disabled";
 

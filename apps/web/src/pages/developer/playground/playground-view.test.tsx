@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { json, type RecordedCall, renderWithQuery, stubFetch } from "../shared/test-utils";
+import { json, type RecordedCall, renderWithQuery, stubFetch } from "../../../testing/component-test-utils";
 import { PlaygroundView } from "./playground-view";
 
 afterEach(() => {

@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import type { SpaceMember, UsageGroupBy } from "@tributary/contracts";
 import { api } from "../../../api/client";
 import { useSpaces } from "../../../layout/use-space";
+import type { CursorPage } from "../../../ui/use-cursor-list";
 import { useApiKeys } from "../api-keys/use-api-keys";
-import type { CursorPage } from "../shared/use-cursor-list";
 
 export type GroupNamer = (group: string | null) => string;
 

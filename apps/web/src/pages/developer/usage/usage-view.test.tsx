@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { UsageResponse } from "@tributary/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { json, page, renderWithRouter, stubFetch } from "../shared/test-utils";
+import { json, page, renderWithRouter, stubFetch } from "../../../testing/component-test-utils";
 import { UsageView } from "./usage-view";
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import type { Organization } from "@tributary/contracts";
 import { ErrorMessage, Spinner } from "../../../ui/feedback";
-import { LoadMore } from "../../developer/shared/load-more";
+import { LoadMore } from "../../../ui/load-more";
 import { SettingsSection } from "../settings-section";
 import { AddOrganizationMemberForm } from "./add-organization-member-form";
 import { grantableRoles } from "./group-roles";

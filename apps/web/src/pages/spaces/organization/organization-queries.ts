@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Organization, OrganizationMember, Team, TeamMember } from "@tributary/contracts";
 import { api } from "../../../api/client";
-import { useCursorList } from "../../developer/shared/use-cursor-list";
+import { useCursorList } from "../../../ui/use-cursor-list";
 import { organizationsQueryKey } from "../space-queries";
 
 /** Under the organization list's key: invalidating an organization refreshes its members and teams. */

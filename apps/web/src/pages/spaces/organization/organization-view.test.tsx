@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { TeamMember } from "@tributary/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { json, page, renderWithQuery, stubFetch } from "../../developer/shared/test-utils";
+import { json, page, renderWithQuery, stubFetch } from "../../../testing/component-test-utils";
 import type { GroupRole } from "./group-roles";
 import {
   me,

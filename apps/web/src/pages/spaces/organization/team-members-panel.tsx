@@ -1,6 +1,6 @@
 import type { OrganizationMember, Team, TeamMember } from "@tributary/contracts";
 import { ErrorMessage, Spinner } from "../../../ui/feedback";
-import { LoadMore } from "../../developer/shared/load-more";
+import { LoadMore } from "../../../ui/load-more";
 import { AddTeamMemberForm } from "./add-team-member-form";
 import { type GroupRole, grantableRoles, manageableRoles } from "./group-roles";
 import { TeamMemberRow } from "./team-member-row";

@@ -1,6 +1,6 @@
 import type { Organization } from "@tributary/contracts";
 import { EmptyState, ErrorMessage, Spinner } from "../../../ui/feedback";
-import { LoadMore } from "../../developer/shared/load-more";
+import { LoadMore } from "../../../ui/load-more";
 import { SettingsSection } from "../settings-section";
 import { CreateTeamForm } from "./create-team-form";
 import { atLeast } from "./group-roles";

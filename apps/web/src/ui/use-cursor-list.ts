@@ -1,5 +1,5 @@
 import { type QueryKey, useInfiniteQuery } from "@tanstack/react-query";
-import { api, type QueryValue } from "../../../api/client";
+import { api, type QueryValue } from "../api/client";
 
 /** One page of a `{data, next_cursor, has_more}` list. */
 export interface CursorPage<T> {

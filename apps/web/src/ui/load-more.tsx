@@ -1,4 +1,4 @@
-import { Button } from "../../../ui/button";
+import { Button } from "./button";
 
 /** Loads the next page of a cursor-paged list; hidden once every page is loaded. */
 export function LoadMore({

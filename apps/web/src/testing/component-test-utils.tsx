@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from "@tanstack/react-router";
 import { render } from "@testing-library/react";
-import type { ReactElement } from "react";
+import type { ReactElement, ReactNode } from "react";
 import { vi } from "vitest";
 
 /** Renders with a fresh query client that never retries, so a failing call shows its error at once. */
@@ -56,16 +56,23 @@ export function page<T>(data: T[]) {
 }
 
 /**
- * Renders inside a bare memory router, for components that render router Links. The app's route
- * tree is not needed: a Link only builds its href.
+ * A bare memory router around `ui`, for components that render router Links: the app's route tree
+ * is not needed, a Link only builds its href from the path pattern.
  */
-export async function renderWithRouter(ui: ReactElement) {
+function memoryRouter(ui: ReactNode) {
   const rootRoute = createRootRoute({ component: () => ui });
-  const router = createRouter({
-    routeTree: rootRoute,
-    history: createMemoryHistory({ initialEntries: ["/"] }),
-  });
+  return createRouter({ routeTree: rootRoute, history: createMemoryHistory({ initialEntries: ["/"] }) });
+}
+
+/** Renders in a memory router and a fresh query client, once the router has loaded. */
+export async function renderWithRouter(ui: ReactElement) {
+  const router = memoryRouter(ui);
   const result = renderWithQuery(<RouterProvider router={router as never} />);
   await router.load();
   return result;
+}
+
+/** Renders in a memory router only, synchronously (components that make no API calls). */
+export function renderInRouter(ui: ReactNode) {
+  return render(<RouterProvider router={memoryRouter(ui) as never} />);
 }
