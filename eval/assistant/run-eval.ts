@@ -8,7 +8,8 @@
  * Options: --strict, --search-mode hybrid|vector|text, --min-score <0..1>, --top-k <1..50> (the
  * assistant's own default when absent; recall is always measured on the first 5 passages),
  * --report <file>.
- * Without EMBEDDING_* settings the deterministic lexical embedder is used; TRIBUTARY_PROVIDERS
+ * Without EMBEDDING_* settings the bundled sentence encoder is used (EMBEDDING_PROVIDER=lexical for
+ * the built-in word-hashing fallback); TRIBUTARY_PROVIDERS
  * (and EMBEDDING_*, ASSISTANT_*, SEARCH_*, CHUNK_*, GATEWAY_*) pass through to the instance.
  */
 import { writeFile } from "node:fs/promises";

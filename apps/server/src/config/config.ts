@@ -71,7 +71,7 @@ export interface IngestionConfig {
 
 export interface EmbeddingConfig {
   /** Undefined: chosen at start-up (onnx with a model dir, else openai_compatible with a base URL, else lexical). */
-  readonly provider: "lexical" | "onnx" | "openai_compatible" | "ollama" | undefined;
+  readonly provider: "lexical" | "onnx" | "sentence_encoder" | "openai_compatible" | "ollama" | undefined;
   readonly model: string | undefined;
   readonly baseUrl: string | undefined;
   readonly apiKey: string | undefined;

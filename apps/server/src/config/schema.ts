@@ -200,7 +200,10 @@ export const configSchema = z.object({
   VECTOR_STORE: z.enum(["pgvector", "disabled"]).default("pgvector"),
   // Unset: `onnx` when EMBEDDING_MODEL_DIR holds a model, else `openai_compatible` when
   // EMBEDDING_BASE_URL is set, else the built-in deterministic `lexical` embedder (announced loudly).
-  EMBEDDING_PROVIDER: z.enum(["lexical", "onnx", "openai_compatible", "ollama"]).optional(),
+  // `sentence_encoder` is the bundled Universal Sentence Encoder lite (decision 0015).
+  EMBEDDING_PROVIDER: z
+    .enum(["lexical", "onnx", "sentence_encoder", "openai_compatible", "ollama"])
+    .optional(),
   EMBEDDING_MODEL: z.string().trim().min(1).max(200).optional(),
   EMBEDDING_BASE_URL: optionalUrl(["http:", "https:"]),
   EMBEDDING_API_KEY: z.string().min(1).optional(),

@@ -15,6 +15,7 @@ import {
   defaultOpenAiBaseUrl,
   defaultOpenAiEmbeddingModel,
 } from "./providers/openai-compatible-provider.js";
+import { createSentenceEncoderProvider } from "./providers/sentence-encoder-provider.js";
 
 /**
  * Spec G16: EMBEDDING_PROVIDER is honoured when set. Unset: a local model when a model dir is
@@ -58,6 +59,8 @@ export async function createConfiguredProvider(options: ProviderFactoryOptions):
         dimensions: config.dimensions,
         logger: options.logger,
       });
+    case "sentence_encoder":
+      return createSentenceEncoderProvider({ dimensions: config.dimensions, logger: options.logger });
     case "openai_compatible":
       return createOpenAiCompatibleProvider({
         baseUrl: config.baseUrl ?? defaultOpenAiBaseUrl,

@@ -1,5 +1,5 @@
 /** How a model's vectors are produced; `lexical` is the built-in deterministic fallback. */
-export type EmbeddingProviderKind = "lexical" | "onnx" | "openai_compatible" | "ollama";
+export type EmbeddingProviderKind = "lexical" | "onnx" | "sentence_encoder" | "openai_compatible" | "ollama";
 
 /** One embedding model the platform can use, as listed by the service and shown in dataset stats. */
 export interface EmbeddingModelInfo {

@@ -46,6 +46,7 @@ function traitsOf(kind: EmbeddingProviderKind): ProviderTraits {
     case "lexical":
       return { countsTokens: false, costly: false };
     case "onnx":
+    case "sentence_encoder":
       return { countsTokens: false, costly: true };
     case "openai_compatible":
     case "ollama":
