@@ -50,3 +50,26 @@ export const embeddingsResponseSchema = z
 
 export type EmbeddingsRequest = z.infer<typeof embeddingsRequestSchema>;
 export type EmbeddingsResponse = z.infer<typeof embeddingsResponseSchema>;
+
+export const embeddingModelSchema = z
+  .object({
+    name: z.string().describe("What datasets are pinned to and `model` names"),
+    provider: z
+      .string()
+      .describe("lexical, sentence_encoder, onnx, openai_compatible or ollama: how the vectors are made"),
+    dimensions: z.number().int(),
+    fallback: z
+      .boolean()
+      .describe("True for the built-in lexical embedder: word hashing, no knowledge of meaning"),
+    default: z.boolean().describe("The model new datasets and requests without `model` use"),
+  })
+  .meta({ id: "EmbeddingModel" });
+
+export const embeddingModelsResponseSchema = z
+  .object({
+    data: z.array(embeddingModelSchema).describe("The default model first"),
+  })
+  .meta({ id: "EmbeddingModels" });
+
+export type EmbeddingModel = z.infer<typeof embeddingModelSchema>;
+export type EmbeddingModelsResponse = z.infer<typeof embeddingModelsResponseSchema>;

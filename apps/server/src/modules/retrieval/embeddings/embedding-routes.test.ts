@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { datasetSchema, embeddingsResponseSchema, errorEnvelopeSchema } from "@tributary/contracts";
+import {
+  datasetSchema,
+  embeddingModelsResponseSchema,
+  embeddingsResponseSchema,
+  errorEnvelopeSchema,
+} from "@tributary/contracts";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestInstance } from "../../../testing/test-instance.js";
@@ -153,5 +158,27 @@ describe("POST /api/v1/embeddings", () => {
       payload: { texts: ["x"] },
     });
     expect(noSpace.statusCode).toBe(400);
+  });
+});
+
+describe("GET /api/v1/embeddings/models", () => {
+  it("lists the default model first, here the built-in lexical embedder", async () => {
+    const reply = await apiAs(app(), account)("GET", "/api/v1/embeddings/models");
+    expect(reply.status).toBe(200);
+    const { data } = embeddingModelsResponseSchema.parse(reply.body);
+    expect(data).toEqual([
+      { name: "lexical-hash-v1", provider: "lexical", dimensions: 384, fallback: true, default: true },
+    ]);
+  });
+
+  it("needs a caller, not a space", async () => {
+    const anonymous = await app().inject({ method: "GET", url: "/api/v1/embeddings/models" });
+    expect(anonymous.statusCode).toBe(401);
+    const noSpace = await app().inject({
+      method: "GET",
+      url: "/api/v1/embeddings/models",
+      headers: { authorization: `Bearer ${account.access_token}` },
+    });
+    expect(noSpace.statusCode).toBe(200);
   });
 });

@@ -6,7 +6,7 @@ import { Dialog } from "../../../ui/dialog";
 import { ErrorMessage, Notice } from "../../../ui/feedback";
 import { InputField } from "../../../ui/field";
 import { suggestedModels } from "./embedding-models";
-import { type ModelChangeResult, useChangeEmbeddingModel } from "./use-datasets";
+import { type ModelChangeResult, useChangeEmbeddingModel, useEmbeddingModels } from "./use-datasets";
 
 export interface ChangeModelDialogProps {
   readonly spaceId: string;
@@ -30,6 +30,7 @@ export function ChangeModelDialog({
   onClose,
 }: ChangeModelDialogProps) {
   const change = useChangeEmbeddingModel(spaceId);
+  const served = useEmbeddingModels(dataset !== null).data?.data;
   const close = () => {
     if (change.isPending) return;
     change.reset();
@@ -45,7 +46,7 @@ export function ChangeModelDialog({
       {dataset && (
         <ChangeModelForm
           dataset={dataset}
-          suggestions={suggestedModels(datasets, change.error).filter(
+          suggestions={suggestedModels(datasets, change.error, served).filter(
             (name) => name !== dataset.embedding_model,
           )}
           busy={change.isPending}

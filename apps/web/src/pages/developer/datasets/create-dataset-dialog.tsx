@@ -2,7 +2,7 @@ import type { DatasetResponse } from "@tributary/contracts";
 import { Dialog } from "../../../ui/dialog";
 import { CreateDatasetForm } from "./create-dataset-form";
 import { suggestedModels } from "./embedding-models";
-import { useCreateDataset } from "./use-datasets";
+import { useCreateDataset, useEmbeddingModels } from "./use-datasets";
 
 export function CreateDatasetDialog({
   open,
@@ -19,6 +19,7 @@ export function CreateDatasetDialog({
   onClose: () => void;
 }) {
   const create = useCreateDataset(spaceId);
+  const served = useEmbeddingModels(open).data?.data;
   const close = () => {
     if (create.isPending) return;
     create.reset();
@@ -27,7 +28,7 @@ export function CreateDatasetDialog({
   return (
     <Dialog open={open} title="Create a vector dataset" onClose={close} busy={create.isPending}>
       <CreateDatasetForm
-        modelSuggestions={suggestedModels(datasets, create.error)}
+        modelSuggestions={suggestedModels(datasets, create.error, served)}
         busy={create.isPending}
         error={create.error}
         onCancel={close}

@@ -207,6 +207,37 @@ describe("DatasetsView", () => {
     });
   });
 
+  it("offers the models the instance serves once the create dialog opens", async () => {
+    const calls = renderView(({ url }) => {
+      if (url.startsWith("/api/v1/datasets?")) return json(page([productDocs]));
+      if (url === "/api/v1/embeddings/models") {
+        return json({
+          data: [
+            {
+              name: "universal-sentence-encoder-lite",
+              provider: "sentence_encoder",
+              dimensions: 512,
+              fallback: false,
+              default: true,
+            },
+            { name: "lexical-hash-v1", provider: "lexical", dimensions: 384, fallback: true, default: false },
+          ],
+        });
+      }
+      return undefined;
+    });
+    await screen.findByTestId("dataset-row");
+    expect(gets(calls, "/api/v1/embeddings/models")).toBe(0);
+    fireEvent.click(await screen.findByTestId("create-dataset"));
+    const listId = screen.getByLabelText("Embedding model (optional)").getAttribute("list") ?? "";
+    await waitFor(() => {
+      const offered = [...(document.getElementById(listId)?.querySelectorAll("option") ?? [])].map(
+        (option) => option.value,
+      );
+      expect(offered).toEqual(["all-MiniLM-L6-v2", "lexical-hash-v1", "universal-sentence-encoder-lite"]);
+    });
+  });
+
   it("deletes a dataset after confirmation", async () => {
     const calls = renderView(({ method, url }) => {
       if (url.startsWith("/api/v1/datasets?")) return json(page([productDocs]));

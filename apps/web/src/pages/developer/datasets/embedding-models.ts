@@ -1,16 +1,20 @@
-import type { DatasetResponse } from "@tributary/contracts";
+import type { DatasetResponse, EmbeddingModel } from "@tributary/contracts";
 import { ApiError } from "../../../api/api-error";
 
 /**
- * Embedding models to suggest. The API has no list of them (`GET /api/v1/embeddings/models` is
- * named in the contract but not served), so suggestions come from what is known: the models
- * existing datasets use, and the list an INVALID_DATASET_CONFIG answer gives for an unknown model.
+ * Embedding models to suggest: those the instance serves (`GET /api/v1/embeddings/models`), the
+ * models existing datasets use (one may be pinned to a model no longer configured), and the list
+ * an INVALID_DATASET_CONFIG answer gives for an unknown model.
  */
 export function suggestedModels(
   datasets: readonly Pick<DatasetResponse, "embedding_model">[],
   error: unknown,
+  served: readonly Pick<EmbeddingModel, "name">[] = [],
 ): string[] {
-  const names = new Set(datasets.map((dataset) => dataset.embedding_model));
+  const names = new Set([
+    ...served.map((model) => model.name),
+    ...datasets.map((dataset) => dataset.embedding_model),
+  ]);
   for (const name of modelsAllowedBy(error)) names.add(name);
   return [...names].sort((a, b) => a.localeCompare(b));
 }

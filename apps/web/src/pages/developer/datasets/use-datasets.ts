@@ -3,6 +3,7 @@ import type {
   CreateDatasetRequest,
   DatasetResponse,
   DatasetStats,
+  EmbeddingModelsResponse,
   UpdateDatasetRequest,
 } from "@tributary/contracts";
 import { useEffect, useRef } from "react";
@@ -88,6 +89,16 @@ export function useLiveDataset(spaceId: string, seed: DatasetResponse) {
     previous.current = status;
   }, [status, queryClient, spaceId, dataset.name]);
   return { dataset, error: query.error };
+}
+
+/** The models a dataset can be pinned to (not per space): fetched once a dialog that offers them opens. */
+export function useEmbeddingModels(enabled: boolean) {
+  return useQuery({
+    queryKey: ["embedding-models"],
+    queryFn: ({ signal }) => api.get<EmbeddingModelsResponse>("/api/v1/embeddings/models", { signal }),
+    enabled,
+    staleTime: 60_000,
+  });
 }
 
 export function useDatasetStats(spaceId: string, name: string) {
