@@ -220,6 +220,11 @@ export const addTeamMemberRequestSchema = z
   .refine(exactlyOneIdentity, identityMessage)
   .meta({ id: "AddTeamMemberRequest" });
 
+export const updateTeamMemberRequestSchema = z
+  .object({ role: groupRoleSchema })
+  .strict()
+  .meta({ id: "UpdateTeamMemberRequest" });
+
 export type Space = z.infer<typeof spaceSchema>;
 export type SpaceMember = z.infer<typeof spaceMemberSchema>;
 export type Invitation = z.infer<typeof invitationSchema>;
@@ -229,4 +234,5 @@ export type Organization = z.infer<typeof organizationSchema>;
 export type OrganizationMember = z.infer<typeof organizationMemberSchema>;
 export type Team = z.infer<typeof teamSchema>;
 export type TeamMember = z.infer<typeof teamMemberSchema>;
+export type UpdateTeamMemberRequest = z.infer<typeof updateTeamMemberRequestSchema>;
 export type GroupRole = z.infer<typeof groupRoleSchema>;

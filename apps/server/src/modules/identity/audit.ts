@@ -35,6 +35,7 @@ export type AuditAction =
   | "team.updated"
   | "team.deleted"
   | "team.member_added"
+  | "team.member_role_changed"
   | "team.member_removed"
   | "tenant.quotas_changed"
   | "instance.updated";

@@ -11,6 +11,7 @@ import {
   teamSchema,
   updateOrganizationMemberRequestSchema,
   updateOrganizationRequestSchema,
+  updateTeamMemberRequestSchema,
   updateTeamRequestSchema,
 } from "@tributary/contracts";
 import { z } from "zod";
@@ -33,6 +34,7 @@ import { removeTeamMember } from "../spaces/remove-team-member.js";
 import { updateOrganization } from "../spaces/update-organization.js";
 import { updateOrganizationMember } from "../spaces/update-organization-member.js";
 import { updateTeam } from "../spaces/update-team.js";
+import { updateTeamMember } from "../spaces/update-team-member.js";
 import { caller, userIdParam, uuidParam } from "./route-helpers.js";
 
 const orgTags = ["organizations"];
@@ -237,6 +239,18 @@ export function organizationRoutes(context: IdentityContext): AnyRoute[] {
       response: teamMemberSchema,
       handler: ({ principal, params, body }) =>
         addTeamMember(context, caller(principal), params.team_id, body),
+    }),
+    defineRoute({
+      method: "PATCH",
+      url: "/api/v1/teams/:team_id/members/:user_id",
+      summary: "Change a team member's role (only owners grant or take away owner)",
+      tags: teamTags,
+      auth: "required",
+      params: teamMemberParams,
+      body: updateTeamMemberRequestSchema,
+      response: teamMemberSchema,
+      handler: ({ principal, params, body }) =>
+        updateTeamMember(context, caller(principal), params.team_id, params.user_id, body.role),
     }),
     defineRoute({
       method: "DELETE",

@@ -159,6 +159,22 @@ describe("teams", () => {
     );
     expect(listedMembers.data).toHaveLength(2);
 
+    // Roles change with the rules of adding: managers only, owner granted by owners only (the
+    // admin created the team, so owns it).
+    const memberUrl = `${members}/${member.user.id}`;
+    expect((await apiAs(app(), member)("PATCH", memberUrl, { role: "admin" })).status).toBe(403);
+    expect((await apiAs(app(), admin)("PATCH", memberUrl, { role: "bogus" })).status).toBe(400);
+    const notMember = await apiAs(app(), admin)("PATCH", `${members}/${outsider.user.id}`, { role: "admin" });
+    expect(notMember.status).toBe(404);
+    const promoted = await apiAs(app(), admin)("PATCH", memberUrl, { role: "admin" });
+    expect(promoted.status, JSON.stringify(promoted.body)).toBe(200);
+    expect(teamMemberSchema.parse(promoted.body)).toMatchObject({ user_id: member.user.id, role: "admin" });
+    expect((await apiAs(app(), member)("PATCH", memberUrl, { role: "owner" })).status).toBe(403);
+    const ownerMade = await apiAs(app(), admin)("PATCH", memberUrl, { role: "owner" });
+    expect(teamMemberSchema.parse(ownerMade.body).role).toBe("owner");
+    const roles = pageSchema(teamMemberSchema).parse((await apiAs(app(), admin)("GET", members)).body);
+    expect(roles.data.find((m) => m.user_id === member.user.id)?.role).toBe("owner");
+
     // Leaving the organization removes the user from its teams (§3.4 step 4).
     expect(
       (

@@ -9,12 +9,14 @@ export function GroupRolePicker({
   roles,
   busy,
   onChange,
+  testId = "organization-member-role",
 }: {
   label: string;
   value: GroupRole;
   roles: readonly GroupRole[];
   busy: boolean;
   onChange: (role: GroupRole) => void;
+  testId?: string;
 }) {
   const id = useId();
   return (
@@ -29,7 +31,7 @@ export function GroupRolePicker({
         aria-busy={busy || undefined}
         onChange={(event) => onChange(event.target.value as GroupRole)}
         className={`${inputClass} w-auto py-1.5`}
-        data-testid="organization-member-role"
+        data-testid={testId}
       >
         {/* A role the caller may not grant still shows as the current value. */}
         {!roles.includes(value) && <option value={value}>{groupRoleLabels[value]}</option>}

@@ -38,6 +38,8 @@ function stubOrganization(myRole: GroupRole, teamMembers: TeamMember[] = []) {
       );
     if (method === "GET" && path === `${orgPath}/teams`) return json(page([team]));
     if (method === "GET" && path === `/api/v1/teams/${teamId}/members`) return json(page(teamMembers));
+    if (method === "PATCH" && path === `/api/v1/teams/${teamId}/members/${memberId}`)
+      return json({ ...teamMember(memberId, "Max", "member"), ...(body as object) });
     if (method === "POST" && path === `${orgPath}/members`)
       return json({ ...orgMember(memberId, "New", "member"), ...(body as object) }, 201);
     return undefined;
@@ -122,6 +124,28 @@ describe("OrganizationView", () => {
       .map((option) => option.textContent);
     expect(teamRoles).toContain("Admin");
     expect(teamRoles).not.toContain("Owner");
+  });
+
+  it("lets a team manager change a team member's role", async () => {
+    const calls = stubOrganization("owner", [
+      teamMember(ownerId, "Olga", "owner"),
+      teamMember(memberId, "Max", "member"),
+    ]);
+    renderView();
+    const item = within(await screen.findByTestId("team-item"));
+    fireEvent.click(item.getByRole("button", { name: "Show members of Drilling" }));
+    const picker = await item.findByLabelText("Team role of Max");
+    expect([...picker.querySelectorAll("option")].map((option) => option.textContent)).toEqual([
+      "Owner",
+      "Admin",
+      "Member",
+    ]);
+    fireEvent.change(picker, { target: { value: "admin" } });
+    await waitFor(() => expect(calls.some((call) => call.method === "PATCH")).toBe(true));
+    expect(calls.find((call) => call.method === "PATCH")).toMatchObject({
+      url: `/api/v1/teams/${teamId}/members/${memberId}`,
+      body: { role: "admin" },
+    });
   });
 
   it("adds a member by email or by user id and shows the API's refusal", async () => {

@@ -1,29 +1,38 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Team, TeamMember } from "@tributary/contracts";
 import { useState } from "react";
 import { api } from "../../../api/client";
 import { Button } from "../../../ui/button";
 import { AsyncConfirmDialog } from "../../../ui/confirm-dialog";
-import { Badge } from "../../../ui/feedback";
-import { groupRoleLabels } from "./group-roles";
+import { Badge, ErrorMessage } from "../../../ui/feedback";
+import { GroupRolePicker } from "./group-role-picker";
+import { type GroupRole, groupRoleLabels } from "./group-roles";
 import { teamMembersQueryKey } from "./organization-queries";
 
-/** One team member; the API has no team role change, so the role is shown, not edited. */
+/** One team member: their role (a picker where the caller may change it), remove or leave. */
 export function TeamMemberRow({
   team,
   member,
   isSelf,
-  canRemove,
+  roles,
 }: {
   team: Team;
   member: TeamMember;
   isSelf: boolean;
-  /** Whether the caller may remove this member (anyone may leave). */
-  canRemove: boolean;
+  /** The roles the caller may set on this member; empty: they may neither change nor remove them (anyone may leave). */
+  roles: readonly GroupRole[];
 }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const name = member.full_name.trim() || member.email;
+  const canRemove = roles.length > 0;
+  const memberPath = `/api/v1/teams/${team.id}/members/${member.user_id}`;
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: teamMembersQueryKey(team.organization_id, team.id) });
+  const changeRole = useMutation({
+    mutationFn: (role: GroupRole) => api.patch<TeamMember>(memberPath, { role }),
+    onSuccess: refresh,
+  });
   return (
     <li className="flex flex-wrap items-center gap-2 py-2" data-testid="team-member-row">
       <div className="min-w-0 flex-1">
@@ -33,7 +42,18 @@ export function TeamMemberRow({
         </p>
         <p className="break-all text-xs text-slate-600 dark:text-slate-300">{member.email}</p>
       </div>
-      <Badge tone={member.role === "owner" ? "info" : "neutral"}>{groupRoleLabels[member.role]}</Badge>
+      {canRemove ? (
+        <GroupRolePicker
+          label={`Team role of ${name}`}
+          value={member.role}
+          roles={roles}
+          busy={changeRole.isPending}
+          onChange={(role) => changeRole.mutate(role)}
+          testId="team-member-role"
+        />
+      ) : (
+        <Badge tone={member.role === "owner" ? "info" : "neutral"}>{groupRoleLabels[member.role]}</Badge>
+      )}
       {(isSelf || canRemove) && (
         <Button
           variant="secondary"
@@ -44,15 +64,18 @@ export function TeamMemberRow({
           {isSelf ? "Leave" : "Remove"}
         </Button>
       )}
+      {changeRole.error ? (
+        <div className="basis-full">
+          <ErrorMessage error={changeRole.error} title={`The team role of ${name} could not be changed`} />
+        </div>
+      ) : null}
       <AsyncConfirmDialog
         open={confirming}
         title={isSelf ? `Leave ${team.name}?` : `Remove ${name} from ${team.name}?`}
         confirmLabel={isSelf ? "Leave team" : "Remove from team"}
         onConfirm={async () => {
-          await api.delete(`/api/v1/teams/${team.id}/members/${member.user_id}`);
-          await queryClient.invalidateQueries({
-            queryKey: teamMembersQueryKey(team.organization_id, team.id),
-          });
+          await api.delete(memberPath);
+          await refresh();
         }}
         onClose={() => setConfirming(false)}
       >

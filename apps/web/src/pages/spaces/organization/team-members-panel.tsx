@@ -50,7 +50,7 @@ export function TeamMembersPanel({
               team={team}
               member={member}
               isSelf={member.user_id === myUserId}
-              canRemove={manageableRoles(myRole, member.role).length > 0}
+              roles={manageableRoles(myRole, member.role)}
             />
           ))}
         </ul>
