@@ -55,7 +55,17 @@ export const usageSeriesPointSchema = usageCountersSchema
   .meta({ id: "UsageSeriesPoint" });
 
 export const usageGroupSchema = usageCountersSchema
-  .extend({ group: z.string().nullable() })
+  .extend({
+    group: z.string().nullable(),
+    label: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        "For api_key, user and space groups: the key's name and prefix, the user's name, the space's name " +
+          "(null when it no longer exists)",
+      ),
+  })
   .meta({ id: "UsageGroup" });
 
 export const usageResponseSchema = z

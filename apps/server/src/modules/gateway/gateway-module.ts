@@ -6,7 +6,7 @@ import type { EventBus } from "../../platform/events/index.js";
 import type { Sql } from "../../platform/sql/index.js";
 import type { Logger } from "../../platform/telemetry/logger.js";
 import type { Metrics } from "../../platform/telemetry/metrics.js";
-import { personalSpaceOf } from "../identity/index.js";
+import { personalSpaceOf, usageGroupLabels } from "../identity/index.js";
 import { createUsageRecorder, usageRoutes } from "../usage/index.js";
 import { createBudgetGuard } from "./budgets/index.js";
 import { ResponseCache } from "./cache/response-cache.js";
@@ -106,7 +106,10 @@ export function createGatewayModule(options: GatewayModuleOptions) {
   const routes = [
     ...catalogRoutes(catalog, { sql, logger }),
     ...budgetRoutes({ sql, budgets: guard }),
-    ...usageRoutes({ sql }),
+    ...usageRoutes({
+      sql,
+      labelGroups: (tenantId, group, ids) => usageGroupLabels(sql, tenantId, group, ids),
+    }),
   ];
   return {
     routes,

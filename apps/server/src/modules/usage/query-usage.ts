@@ -8,6 +8,13 @@ import type {
 import { AppError, assertNever } from "../../platform/errors/index.js";
 import type { Sql } from "../../platform/sql/index.js";
 
+/** Names for a tenant's api_key, user or space group values (identity's `usageGroupLabels`). */
+export type LabelGroups = (
+  tenantId: string,
+  group: "api_key" | "user" | "space",
+  ids: readonly string[],
+) => Promise<ReadonlyMap<string, string>>;
+
 /** Who asks, and how much of the tenant they may see. */
 export interface UsageViewer {
   readonly tenantId: string;
@@ -50,6 +57,7 @@ export async function queryUsage(
   viewer: UsageViewer,
   query: UsageQuery,
   now: Date = new Date(),
+  labelGroups?: LabelGroups,
 ): Promise<UsageResponse> {
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - dayMs);
@@ -149,8 +157,24 @@ export async function queryUsage(
     group_by: groupBy,
     totals,
     series,
-    ...(groupBy ? { groups } : {}),
+    ...(groupBy ? { groups: await labelled(groups, viewer.tenantId, groupBy, labelGroups) } : {}),
   };
+}
+
+/** Groups of keys, users and spaces get their names; models and providers are their own names. */
+async function labelled(
+  groups: NonNullable<UsageResponse["groups"]>,
+  tenantId: string,
+  groupBy: UsageGroupBy,
+  labelGroups: LabelGroups | undefined,
+): Promise<NonNullable<UsageResponse["groups"]>> {
+  if (!labelGroups || groupBy === "model" || groupBy === "provider") return groups;
+  const ids = groups.flatMap((group) => (group.group === null ? [] : [group.group]));
+  const labels = await labelGroups(tenantId, groupBy, ids);
+  return groups.map((group) => ({
+    ...group,
+    label: group.group === null ? null : (labels.get(group.group) ?? null),
+  }));
 }
 
 function groupColumn(groupBy: UsageGroupBy): string {

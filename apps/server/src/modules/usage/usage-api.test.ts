@@ -179,6 +179,32 @@ describe("GET /api/v1/usage", () => {
     ]);
   });
 
+  it("names the groups of users, API keys and spaces; models and providers name themselves", async () => {
+    const name = (account: TokenResponse) =>
+      `${account.user.first_name} ${account.user.last_name}`.trim() || account.user.email;
+    const byUser = await usageOk(alice, `${range}&group_by=user`);
+    expect(byUser.groups?.map((g) => [g.group, g.label])).toEqual([
+      [bob.user.id, name(bob)],
+      [alice.user.id, name(alice)],
+    ]);
+    // A key that no longer exists, and calls made without one, have no name.
+    const byKey = await usageOk(alice, `${range}&group_by=api_key`);
+    expect(byKey.groups?.map((g) => [g.group, g.label])).toEqual([
+      [null, null],
+      [keyId, null],
+    ]);
+    const bySpace = await usageOk(alice, `${range}&group_by=space`);
+    const spaceName = await instance.resources.sql.withTenant(org.tenantId, (tx) =>
+      tx.query<{ name: string }>("SELECT name FROM spaces WHERE id = $1", [org.spaceId]),
+    );
+    expect(bySpace.groups?.map((g) => [g.group, g.label])).toEqual([
+      ["space_999", null],
+      [org.spaceId, spaceName[0]?.name],
+    ]);
+    const byModel = await usageOk(alice, `${range}&group_by=model`);
+    expect(byModel.groups?.every((g) => g.label === undefined)).toBe(true);
+  });
+
   it("filters by model, status, user, API key and space", async () => {
     const count = async (filter: string) => (await usageOk(alice, `${range}&${filter}`)).totals.requests;
     expect(await count("model=gpt-b")).toBe(1);

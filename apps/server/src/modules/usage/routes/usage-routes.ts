@@ -3,10 +3,12 @@ import type { Principal, SpaceContext } from "../../../http/context.js";
 import { type AnyRoute, defineRoute } from "../../../http/route-builder.js";
 import { AppError } from "../../../platform/errors/index.js";
 import type { Sql } from "../../../platform/sql/index.js";
-import { queryUsage, type UsageViewer } from "../query-usage.js";
+import { type LabelGroups, queryUsage, type UsageViewer } from "../query-usage.js";
 
 export interface UsageRouteDeps {
   readonly sql: Sql;
+  /** Names for key, user and space groups; without it groups carry ids only. */
+  readonly labelGroups?: LabelGroups;
 }
 
 /** API key scopes that may read usage: anyone who may call the gateway or read spaces. */
@@ -27,7 +29,8 @@ export function usageRoutes(deps: UsageRouteDeps): AnyRoute[] {
       space: true,
       query: usageQuerySchema,
       response: usageResponseSchema,
-      handler: ({ principal, space, query }) => queryUsage(deps.sql, viewerOf(principal, space), query),
+      handler: ({ principal, space, query }) =>
+        queryUsage(deps.sql, viewerOf(principal, space), query, new Date(), deps.labelGroups),
     }),
   ];
 }

@@ -87,7 +87,7 @@ export function UsageBreakdown({
                 return (
                   <tr key={item.group ?? "none"} className="border-t border-slate-200 dark:border-slate-700">
                     <th scope="row" className="max-w-[16rem] break-words px-3 py-2 font-normal">
-                      {nameOf(item.group)}
+                      {nameOf(item.group, item.label)}
                     </th>
                     <td className="px-3 py-2 text-right tabular-nums">{formatNumber(item.requests)}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatNumber(item.input_tokens)}</td>

@@ -32,7 +32,13 @@ function usageAnswer(url: URL): UsageResponse {
       series: [],
       groups: [
         { group: "0190a000-0000-7000-8000-000000000001", ...counters(2, 1) },
-        { group: null, ...counters(1, 0.5) },
+        // A colleague's key: not among the caller's own, named by the API.
+        {
+          group: "0190a000-0000-7000-8000-000000000002",
+          label: "nightly-batch (trk_nb…)",
+          ...counters(1, 0.4),
+        },
+        { group: null, label: null, ...counters(1, 0.5) },
       ],
     };
   }
@@ -74,6 +80,7 @@ describe("UsageView", () => {
     const breakdown = await screen.findByTestId("usage-breakdown");
     await waitFor(() => expect(breakdown.textContent).toContain("CI (trk_ci…)"));
     expect(breakdown.textContent).toContain("Signed-in sessions (no key)");
+    expect(breakdown.textContent).toContain("nightly-batch (trk_nb…)");
     const usageCall = calls.find((call) => call.url.includes("group_by=api_key"));
     expect(usageCall?.headers["x-space-id"]).toBe("space_1");
     expect(usageCall?.url).toContain("from=2026-03-01T00%3A00%3A00.000Z");
