@@ -18,6 +18,19 @@ export const documentChunkSchema = z
     language: z.string().nullable(),
     language_confidence: z.number().nullable(),
     pii_counts: z.record(z.string(), z.number()),
+    pii_findings: z
+      .array(
+        z.object({
+          type: z.string().describe("email, phone, person, location, credit_card…"),
+          start: z.number().int().min(0).describe("Offset into `content`"),
+          end: z.number().int().min(0).describe("Exclusive offset into `content`"),
+          confidence: z.number(),
+        }),
+      )
+      .describe(
+        "Where each PII finding lies in `content` (under the redact policy, where its placeholder lies); " +
+          "empty for chunks processed before findings were kept",
+      ),
     metadata: z.record(z.string(), z.unknown()),
     strategy: z.string(),
     created_at: z.string(),

@@ -3,7 +3,7 @@ import type { Ref } from "react";
 import { cx } from "../../lib/cx";
 import { Badge } from "../../ui/feedback";
 import { ChunkText } from "./chunk-text";
-import { findPiiSpans, piiLabel, type TextRange } from "./passage-highlights";
+import { piiLabel, piiSpansOf, piiTypesOf, type TextRange } from "./passage-highlights";
 
 function pagesLabel(chunk: DocumentChunk): string | null {
   const pages = chunk.pages.length > 0 ? chunk.pages : chunk.page_number !== null ? [chunk.page_number] : [];
@@ -40,9 +40,7 @@ export function ChunkItem({
   highlight: TextRange | null;
   highlightRef?: Ref<HTMLElement>;
 }) {
-  const piiTypes = Object.entries(chunk.pii_counts)
-    .filter(([, count]) => count > 0)
-    .map(([type]) => type);
+  const piiTypes = piiTypesOf(chunk);
   const pages = pagesLabel(chunk) ?? sourceLabel(chunk);
   const targeted = highlight !== null;
   return (
@@ -79,7 +77,7 @@ export function ChunkItem({
       </div>
       <ChunkText
         text={chunk.content}
-        piiSpans={findPiiSpans(chunk.content, piiTypes)}
+        piiSpans={piiSpansOf(chunk)}
         highlight={highlight}
         highlightRef={highlightRef}
       />

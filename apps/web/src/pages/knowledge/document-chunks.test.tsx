@@ -29,6 +29,7 @@ function chunksOf(spans: Array<[number, number]>, extra: Partial<DocumentChunk>[
     language: "en",
     language_confidence: 0.9,
     pii_counts: {},
+    pii_findings: [],
     metadata: {},
     strategy: "sentence",
     created_at: "2025-01-01T00:00:00.000Z",
@@ -163,5 +164,33 @@ describe("DocumentChunks", () => {
     const marked = document.querySelector('[data-pii="EMAIL_ADDRESS"]');
     expect(marked?.textContent).toContain("ann@example.com");
     expect(screen.getByText("1 × email address")).toBeTruthy();
+  });
+
+  it("marks names and places where the server found them, and says when older chunks cannot be", async () => {
+    // "Tributary" (0–9) as a person and "ann@example.com" (31–46) as an email, by the server.
+    serveChunks([
+      chunksOf(
+        [
+          [0, 60],
+          [60, text.length],
+        ],
+        [
+          {
+            pii_counts: { PERSON: 1, EMAIL_ADDRESS: 1 },
+            pii_findings: [
+              { type: "PERSON", start: 0, end: 9, confidence: 0.6 },
+              { type: "EMAIL_ADDRESS", start: 31, end: 46, confidence: 0.99 },
+            ],
+          },
+          { pii_counts: { LOCATION: 1 }, pii_findings: [] },
+        ],
+      ),
+    ]);
+    renderChunks({ chunkCount: 2 });
+    await screen.findByTestId("chunks-list");
+    expect(document.querySelector('[data-pii="PERSON"]')?.textContent).toContain("Tributary");
+    expect(document.querySelector('[data-pii="EMAIL_ADDRESS"]')?.textContent).toContain("ann@example.com");
+    // The second chunk counts a place the server did not locate (processed before findings were kept).
+    expect(screen.getByText(/reprocess the document to mark them/)).toBeTruthy();
   });
 });

@@ -5,7 +5,14 @@ import { EmptyState, ErrorMessage, Notice, Spinner } from "../../ui/feedback";
 import { ChunkItem } from "./chunk-item";
 import { piiClass } from "./chunk-text";
 import { useDocumentChunks } from "./knowledge-queries";
-import { chunkForRange, findPiiSpans, parseRange, rangeInChunk, type TextRange } from "./passage-highlights";
+import {
+  chunkForRange,
+  hasUnmarkablePii,
+  parseRange,
+  piiSpansOf,
+  rangeInChunk,
+  type TextRange,
+} from "./passage-highlights";
 
 interface Target {
   readonly chunk: DocumentChunk;
@@ -79,14 +86,8 @@ export function DocumentChunks({
     );
   }
 
-  const piiTypesOf = (chunk: DocumentChunk) =>
-    Object.entries(chunk.pii_counts)
-      .filter(([, count]) => count > 0)
-      .map(([type]) => type);
-  const anyMarked = loaded.some((chunk) => findPiiSpans(chunk.content, piiTypesOf(chunk)).length > 0);
-  const anyUnmarkable = loaded.some((chunk) =>
-    piiTypesOf(chunk).some((type) => type === "PERSON" || type === "LOCATION"),
-  );
+  const anyMarked = loaded.some((chunk) => piiSpansOf(chunk).length > 0);
+  const anyUnmarkable = loaded.some(hasUnmarkablePii);
   const allLoaded = !hasNextPage;
   return (
     <section aria-labelledby={titleId} className="min-w-0 space-y-3">
@@ -117,7 +118,8 @@ export function DocumentChunks({
               <span className={piiClass}>Marked like this</span>: personal data found in the text.{" "}
             </>
           )}
-          {anyUnmarkable && "Names and places are counted on each chunk but cannot be marked in the text."}
+          {anyUnmarkable &&
+            "Names and places found before this version are counted on each chunk but not marked: reprocess the document to mark them."}
         </p>
       )}
       {chunks.isPending ? (

@@ -1,3 +1,4 @@
+import type { DocumentChunk } from "@tributary/contracts";
 /**
  * Pure helpers for the document page's text: where a cited range falls, and where personal data
  * sits in a chunk. The server stores how many findings of each type a chunk has, never where they
@@ -109,6 +110,44 @@ export function findPiiSpans(text: string, types: readonly string[]): PiiSpan[] 
     if (!last || span.start >= last.end) spans.push(span);
   }
   return spans;
+}
+
+/** A chunk's PII types with a count above zero. */
+export function piiTypesOf(chunk: Pick<DocumentChunk, "pii_counts">): string[] {
+  return Object.entries(chunk.pii_counts)
+    .filter(([, count]) => count > 0)
+    .map(([type]) => type);
+}
+
+/**
+ * Where personal data lies in a chunk's text: the server's findings (names and places included)
+ * when it kept them, else what can be found again here (chunks processed before the server kept
+ * findings: redaction tags and the pattern types only).
+ */
+export function piiSpansOf(chunk: Pick<DocumentChunk, "content" | "pii_counts" | "pii_findings">): PiiSpan[] {
+  const findings = chunk.pii_findings ?? [];
+  if (findings.length === 0) return findPiiSpans(chunk.content, piiTypesOf(chunk));
+  const found = findings
+    .filter((finding) => finding.start < finding.end && finding.end <= chunk.content.length)
+    .map((finding) => ({
+      start: finding.start,
+      end: finding.end,
+      type: finding.type,
+      redacted: /^\[REDACTED:[A-Z_]+\]$/.test(chunk.content.slice(finding.start, finding.end)),
+    }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans: PiiSpan[] = [];
+  for (const span of found) {
+    const last = spans.at(-1);
+    if (!last || span.start >= last.end) spans.push(span);
+  }
+  return spans;
+}
+
+/** Whether a chunk counts names or places that cannot be marked (no server findings for it). */
+export function hasUnmarkablePii(chunk: Pick<DocumentChunk, "pii_counts" | "pii_findings">): boolean {
+  if ((chunk.pii_findings ?? []).length > 0) return false;
+  return piiTypesOf(chunk).some((type) => type === "PERSON" || type === "LOCATION");
 }
 
 export interface TextPiece {

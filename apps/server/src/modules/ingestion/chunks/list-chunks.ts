@@ -19,8 +19,8 @@ export async function listChunks(
     const after = query.cursor === undefined ? -1 : Number(query.cursor);
     const rows = await tx.query<ChunkRow>(
       `SELECT id, document_id, chunk_index, content, start_offset, end_offset, char_count, token_count,
-              page_number, pages, heading_path, language, language_confidence, pii_counts, metadata, strategy,
-              created_at
+              page_number, pages, heading_path, language, language_confidence, pii_counts, pii_findings,
+              metadata, strategy, created_at
        FROM document_chunks WHERE document_id = $1 AND chunk_index > $2
        ORDER BY chunk_index LIMIT $3`,
       [documentId, after, query.limit + 1],

@@ -33,18 +33,19 @@ export async function replaceChunks(
       language: chunk.language,
       language_confidence: chunk.language_confidence,
       pii_counts: chunk.pii_counts,
+      pii_findings: chunk.pii_findings,
       metadata: chunk.metadata,
     }));
     await tx.query(
       `INSERT INTO document_chunks (id, tenant_id, space_id, document_id, chunk_index, content, start_offset,
          end_offset, char_count, token_count, page_number, pages, heading_path, language, language_confidence,
-         pii_counts, metadata, strategy)
+         pii_counts, pii_findings, metadata, strategy)
        SELECT r.id, $1, $2, $3, r.chunk_index, r.content, r.start_offset, r.end_offset, r.char_count,
          r.token_count, r.page_number, r.pages, r.heading_path, r.language, r.language_confidence,
-         r.pii_counts, r.metadata, $5
+         r.pii_counts, r.pii_findings, r.metadata, $5
        FROM jsonb_to_recordset($4::jsonb) AS r(id uuid, chunk_index int, content text, start_offset int,
          end_offset int, char_count int, token_count int, page_number int, pages int[], heading_path text[],
-         language text, language_confidence real, pii_counts jsonb, metadata jsonb)`,
+         language text, language_confidence real, pii_counts jsonb, pii_findings jsonb, metadata jsonb)`,
       [document.tenantId, document.spaceId, document.id, JSON.stringify(batch), strategy],
     );
   }
@@ -62,10 +63,10 @@ export async function copyChunks(
   const rows = await tx.query(
     `INSERT INTO document_chunks (id, tenant_id, space_id, document_id, chunk_index, content, start_offset,
        end_offset, char_count, token_count, page_number, pages, heading_path, language, language_confidence,
-       pii_counts, metadata, strategy)
+       pii_counts, pii_findings, metadata, strategy)
      SELECT coalesce(($4::uuid[])[row_number() OVER (ORDER BY chunk_index)], gen_random_uuid()), tenant_id, $3,
        $2, chunk_index, content, start_offset, end_offset, char_count, token_count, page_number, pages,
-       heading_path, language, language_confidence, pii_counts, metadata, strategy
+       heading_path, language, language_confidence, pii_counts, pii_findings, metadata, strategy
      FROM document_chunks WHERE document_id = $1
      RETURNING id`,
     [fromDocumentId, to.id, to.spaceId, ids],

@@ -66,6 +66,12 @@ describe("text uploads, end to end (PII policy: redact)", { timeout: 90_000 }, (
       ].join("\n"),
     );
     expect(chunk?.pii_counts).toEqual({ PERSON: 4 });
+    // Each finding points at its placeholder in the chunk's content, for the document page to mark.
+    expect(chunk?.pii_findings).toHaveLength(4);
+    for (const finding of chunk?.pii_findings ?? []) {
+      expect(finding.type).toBe("PERSON");
+      expect(chunk?.content.slice(finding.start, finding.end)).toBe("[REDACTED:PERSON]");
+    }
   });
 
   it("processes HTML, each chunk carrying the heading path of its section", async () => {
@@ -144,5 +150,11 @@ describe("text uploads, end to end (PII policy: redact)", { timeout: 90_000 }, (
     for (const chunk of chunks)
       for (const [type, n] of Object.entries(chunk.pii_counts)) perChunk[type] = (perChunk[type] ?? 0) + n;
     expect(Object.keys(perChunk).sort()).toEqual([...types].sort());
+    // Every finding lies inside its chunk, on the placeholder of its own type.
+    for (const chunk of chunks) {
+      for (const finding of chunk.pii_findings) {
+        expect(chunk.content.slice(finding.start, finding.end)).toBe(`[REDACTED:${finding.type}]`);
+      }
+    }
   });
 });

@@ -49,3 +49,25 @@ describe("processFile progress", () => {
     expect(reported).toEqual([]);
   });
 });
+
+describe("processFile PII findings per chunk", () => {
+  it("places each finding in its chunk's content, clipped where it crosses a chunk boundary", async () => {
+    const text = Array.from({ length: 4 }, () => PLANTED_PII_TEXT).join("\n\n");
+    const output = await processFile(await textInput(text, "detect"));
+    if (!output.ok) throw new Error(output.message);
+    const planted = new Set(PLANTED_VALUES.map(([, value]) => value));
+    let whole = 0;
+    for (const chunk of output.chunks) {
+      const counted = Object.values(chunk.pii_counts).reduce((sum, n) => sum + (n ?? 0), 0);
+      expect(chunk.pii_findings).toHaveLength(counted);
+      for (const finding of chunk.pii_findings) {
+        expect(finding.start).toBeGreaterThanOrEqual(0);
+        expect(finding.end).toBeLessThanOrEqual(chunk.content.length);
+        expect(finding.start).toBeLessThan(finding.end);
+        if (planted.has(chunk.content.slice(finding.start, finding.end))) whole += 1;
+      }
+    }
+    // Most findings lie wholly in one chunk and mark exactly the planted value.
+    expect(whole).toBeGreaterThanOrEqual(planted.size);
+  });
+});

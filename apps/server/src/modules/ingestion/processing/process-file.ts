@@ -37,10 +37,19 @@ export interface ProcessFileInput {
   };
 }
 
+/** A PII finding within one chunk: offsets into the chunk's content, clipped to it. */
+export interface ChunkPiiFinding {
+  readonly type: PiiFinding["type"];
+  readonly start: number;
+  readonly end: number;
+  readonly confidence: number;
+}
+
 export interface ProcessedChunk extends TextChunk {
   readonly language: string;
   readonly language_confidence: number;
   readonly pii_counts: PiiSummary["counts"];
+  readonly pii_findings: readonly ChunkPiiFinding[];
 }
 
 export type ProcessFileOutput =
@@ -163,17 +172,29 @@ export async function processFile(
   };
 }
 
-/** Per-chunk language and the PII types found inside each chunk (findings are sorted by start). */
+/**
+ * Per-chunk language, and the PII found inside each chunk: counts by type, and each finding's
+ * place in the chunk's content (a chunk's content is exactly its slice of the text, so the
+ * offsets only shift; a finding across a chunk boundary is clipped to each chunk it touches).
+ */
 function annotateChunks(chunks: readonly TextChunk[], findings: readonly PiiFinding[]): ProcessedChunk[] {
   const sorted = [...findings].sort((a, b) => a.start - b.start);
   let first = 0;
   return chunks.map((chunk) => {
     while (first < sorted.length && (sorted[first]?.end ?? 0) <= chunk.start_offset) first++;
     const counts: Partial<Record<PiiFinding["type"], number>> = {};
+    const inChunk: ChunkPiiFinding[] = [];
     for (let i = first; i < sorted.length; i++) {
       const finding = sorted[i];
       if (!finding || finding.start >= chunk.end_offset) break;
-      if (finding.end > chunk.start_offset) counts[finding.type] = (counts[finding.type] ?? 0) + 1;
+      if (finding.end <= chunk.start_offset) continue;
+      counts[finding.type] = (counts[finding.type] ?? 0) + 1;
+      inChunk.push({
+        type: finding.type,
+        start: Math.max(0, finding.start - chunk.start_offset),
+        end: Math.min(chunk.content.length, finding.end - chunk.start_offset),
+        confidence: finding.confidence,
+      });
     }
     // A chunk's opening sentences tell its language as well as the whole chunk, at a fraction of
     // the cost: per-chunk detection was half the processing time of text-heavy files.
@@ -183,6 +204,7 @@ function annotateChunks(chunks: readonly TextChunk[], findings: readonly PiiFind
       language: language.language,
       language_confidence: language.confidence,
       pii_counts: counts,
+      pii_findings: inChunk,
     };
   });
 }
