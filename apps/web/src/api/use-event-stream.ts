@@ -18,6 +18,24 @@ export interface DocumentStatusEvent {
   };
 }
 
+/** The steps of processing, in order (ingestion's `processingSteps`). */
+export type ProcessingStep = "extracting" | "indexing" | "storing";
+
+/** `document.progress`: a processing document reached a step (on the node that processes it). */
+export interface DocumentProgressEvent {
+  readonly type: "document.progress";
+  readonly data: {
+    readonly document_id: string;
+    readonly notebook_id?: string;
+    readonly step: ProcessingStep;
+    /** 1-based position of `step`, of `steps`. */
+    readonly step_number: number;
+    readonly steps: number;
+    /** Once the chunks are known (indexing, storing). */
+    readonly chunk_count?: number;
+  };
+}
+
 /** `session.progress`: a batch processing session advanced. */
 export interface SessionProgressEvent {
   readonly type: "session.progress";
@@ -33,7 +51,7 @@ export interface ConnectedEvent {
   readonly reconnected: boolean;
 }
 
-export type SpaceEvent = DocumentStatusEvent | SessionProgressEvent | ConnectedEvent;
+export type SpaceEvent = DocumentStatusEvent | DocumentProgressEvent | SessionProgressEvent | ConnectedEvent;
 export type SpaceEventListener = (event: SpaceEvent) => void;
 
 export type EventStreamState = "connecting" | "open" | "reconnecting" | "closed";
@@ -70,13 +88,24 @@ function isPermanent(error: unknown): boolean {
 }
 
 function parseEvent(event: string, data: string): SpaceEvent | null {
-  if (event !== "document.status" && event !== "session.progress") return null;
+  if (event !== "document.status" && event !== "document.progress" && event !== "session.progress")
+    return null;
   try {
     const parsed = JSON.parse(data) as unknown;
     if (!parsed || typeof parsed !== "object") return null;
     if (event === "document.status") {
       const payload = parsed as DocumentStatusEvent["data"];
       if (typeof payload.document_id !== "string" || typeof payload.status !== "string") return null;
+      return { type: event, data: payload };
+    }
+    if (event === "document.progress") {
+      const payload = parsed as DocumentProgressEvent["data"];
+      if (
+        typeof payload.document_id !== "string" ||
+        typeof payload.step_number !== "number" ||
+        typeof payload.steps !== "number"
+      )
+        return null;
       return { type: event, data: payload };
     }
     return { type: event, data: parsed as Record<string, unknown> };

@@ -127,6 +127,14 @@ describe("UploadPanel", () => {
 
     await server.statusEvent("doc-other", "processed");
     expect(statusOf("report.txt")).toBe("Processing…");
+    // The server's steps turn the moving bar into a measured one.
+    await server.emit({
+      type: "document.progress",
+      data: { document_id: "doc-1", step: "indexing", step_number: 2, steps: 3, chunk_count: 42 },
+    });
+    expect(statusOf("report.txt")).toBe("Step 2 of 3: analysing and embedding 42 chunks");
+    const bar = screen.getByRole("progressbar", { name: "Processing report.txt" });
+    expect(Number(bar.getAttribute("aria-valuenow"))).toBeGreaterThan(30);
     await server.statusEvent("doc-1", "processed");
     expect(statusOf("report.txt")).toBe("Processed");
     expect(screen.getByTestId("upload-summary").textContent).toBe("1 of 1 processed");

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { formatBytes } from "../../lib/format";
 import { Button } from "../../ui/button";
 import { ProgressBar } from "../../ui/feedback";
-import type { UploadItem } from "./upload-queue-state";
+import type { ProcessingStepInfo, UploadItem } from "./upload-queue-state";
 
 export function phaseLabel(item: UploadItem): string {
   switch (item.phase) {
@@ -15,7 +15,7 @@ export function phaseLabel(item: UploadItem): string {
         : `Uploading ${Math.round(item.sentFraction * 100)} %`;
     }
     case "processing":
-      return "Processing…";
+      return item.processingStep ? stepLabel(item.processingStep) : "Processing…";
     case "processed":
       return item.duplicateOf ? "Processed (identical to an earlier document)" : "Processed";
     case "failed":
@@ -23,6 +23,23 @@ export function phaseLabel(item: UploadItem): string {
     case "cancelled":
       return "Cancelled";
   }
+}
+
+/** "Step 2 of 3: embedding 42 chunks". */
+export function stepLabel(step: ProcessingStepInfo): string {
+  const chunks =
+    step.chunkCount === null ? "" : ` ${step.chunkCount} chunk${step.chunkCount === 1 ? "" : "s"}`;
+  const what = (() => {
+    switch (step.step) {
+      case "extracting":
+        return "reading the text";
+      case "indexing":
+        return `analysing and embedding${chunks}`;
+      case "storing":
+        return `saving${chunks}`;
+    }
+  })();
+  return `Step ${step.stepNumber} of ${step.steps}: ${what}`;
 }
 
 const phaseTone: Record<UploadItem["phase"], string> = {
@@ -109,7 +126,17 @@ export function UploadQueueRow({
       {item.phase === "uploading" && (
         <ProgressBar value={item.sentFraction} max={1} label={`Uploading ${name}`} />
       )}
-      {item.phase === "processing" && <IndeterminateBar label={`Processing ${name}`} />}
+      {item.phase === "processing" &&
+        (item.processingStep ? (
+          // Half-way through the current step: a step's own progress is not reported.
+          <ProgressBar
+            value={item.processingStep.stepNumber - 0.5}
+            max={item.processingStep.steps}
+            label={`Processing ${name}`}
+          />
+        ) : (
+          <IndeterminateBar label={`Processing ${name}`} />
+        ))}
       {item.phase === "failed" && item.failure && (
         <div
           role="alert"
@@ -127,7 +154,7 @@ export function UploadQueueRow({
   );
 }
 
-/** Processing reports no percentage, only its end: a moving bar says it is still under way. */
+/** Before the first step is heard: a moving bar says processing is under way. */
 function IndeterminateBar({ label }: { label: string }) {
   return (
     <div

@@ -105,4 +105,44 @@ describe("uploadQueueReducer", () => {
     expect(state.heard.d599).toEqual({ status: "processed", error: null });
     expect(state.heard.d0).toBeUndefined();
   });
+
+  it("follows the processing steps of its document, in order, and forgets them on a retry", () => {
+    const uploaded: UploadQueueAction = {
+      type: "uploaded",
+      id: "a",
+      document: { id: "doc-a", status: "processing", error: null, duplicate_of: null },
+    };
+    const step = (
+      stepNumber: number,
+      chunkCount: number | null,
+      documentId = "doc-a",
+    ): UploadQueueAction => ({
+      type: "documentProgress",
+      documentId,
+      step: (["extracting", "indexing", "storing"] as const)[stepNumber - 1] ?? "storing",
+      stepNumber,
+      steps: 3,
+      chunkCount,
+    });
+    const processing = run([added, { type: "started", id: "a" }, uploaded, step(2, 12)]);
+    expect(processing.items[0]?.processingStep).toEqual({
+      step: "indexing",
+      stepNumber: 2,
+      steps: 3,
+      chunkCount: 12,
+    });
+    // Another document's step, and an older step of this one, change nothing.
+    const later = run([step(3, 99, "doc-b"), step(1, null)], processing);
+    expect(later.items[0]?.processingStep?.stepNumber).toBe(2);
+    expect(later.items[1]?.processingStep).toBeNull();
+
+    const failed = run(
+      [{ type: "documentStatus", documentId: "doc-a", status: "failed", error: "Broken file" }],
+      processing,
+    );
+    expect(run([{ type: "retried", id: "a" }], failed).items[0]).toMatchObject({
+      phase: "processing",
+      processingStep: null,
+    });
+  });
 });

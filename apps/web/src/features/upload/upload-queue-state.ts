@@ -1,4 +1,5 @@
 import type { DocumentStatus } from "@tributary/contracts";
+import type { ProcessingStep } from "../../api/use-event-stream";
 
 /**
  * Where one file is: waiting for a free upload slot, sending its bytes, being processed by the
@@ -28,6 +29,16 @@ export interface UploadItem {
   readonly failure: UploadFailure | null;
   /** The document is byte-identical to an earlier one of the tenant. */
   readonly duplicateOf: string | null;
+  /** Where processing is, once the server said (`document.progress`); null before that. */
+  readonly processingStep: ProcessingStepInfo | null;
+}
+
+export interface ProcessingStepInfo {
+  readonly step: ProcessingStep;
+  /** 1-based, of `steps`. */
+  readonly stepNumber: number;
+  readonly steps: number;
+  readonly chunkCount: number | null;
 }
 
 /** A document status heard on the event stream (the upload may not have answered yet). */
@@ -71,6 +82,7 @@ export type UploadQueueAction =
       readonly status: DocumentStatus;
       readonly error: string | null;
     }
+  | ({ readonly type: "documentProgress"; readonly documentId: string } & ProcessingStepInfo)
   | { readonly type: "cancelled"; readonly id: string }
   | { readonly type: "retried"; readonly id: string }
   | { readonly type: "removed"; readonly id: string }
@@ -98,6 +110,7 @@ export function uploadQueueReducer(state: UploadQueueState, action: UploadQueueA
               documentId: null,
               failure: null,
               duplicateOf: null,
+              processingStep: null,
             }),
           ),
         ],
@@ -147,6 +160,20 @@ export function uploadQueueReducer(state: UploadQueueState, action: UploadQueueA
         ),
       };
     }
+    case "documentProgress": {
+      const { type: _type, documentId, ...step } = action;
+      return {
+        ...state,
+        items: state.items.map((item) =>
+          item.documentId === documentId &&
+          item.phase === "processing" &&
+          // Events of one document arrive in order; an older one after a retry is ignored.
+          (item.processingStep === null || item.processingStep.stepNumber <= step.stepNumber)
+            ? { ...item, processingStep: step }
+            : item,
+        ),
+      };
+    }
     case "cancelled":
       return update(state, action.id, (item) =>
         item.phase === "queued" || item.phase === "uploading" ? { ...item, phase: "cancelled" } : item,
@@ -158,7 +185,7 @@ export function uploadQueueReducer(state: UploadQueueState, action: UploadQueueA
         }
         // A processing failure is retried by reprocessing the stored document, not by uploading again.
         if (item.phase === "failed" && item.failure?.stage === "processing") {
-          return { ...item, phase: "processing", failure: null };
+          return { ...item, phase: "processing", failure: null, processingStep: null };
         }
         return item;
       });

@@ -77,6 +77,15 @@ export function useUploadQueue(client: UploadClient, concurrency = defaultUpload
             status: event.data.status,
             error: event.data.error ?? null,
           });
+        } else if (event.type === "document.progress") {
+          dispatch({
+            type: "documentProgress",
+            documentId: event.data.document_id,
+            step: event.data.step,
+            stepNumber: event.data.step_number,
+            steps: event.data.steps,
+            chunkCount: event.data.chunk_count ?? null,
+          });
         } else if (event.type === "connected" && event.reconnected) {
           // Events sent while the stream was down are gone: read the files still processing once.
           for (const item of stateRef.current.items) {

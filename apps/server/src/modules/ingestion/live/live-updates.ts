@@ -1,8 +1,11 @@
 import { EventEmitter } from "node:events";
 
-/** A change a live stream (SSE) reports: a document's status, or a processing session's progress. */
+/**
+ * A change a live stream (SSE) reports: a document's status, a processing document's step, or a
+ * processing session's progress.
+ */
 export interface LiveUpdate {
-  readonly type: "document.status" | "session.progress";
+  readonly type: "document.status" | "document.progress" | "session.progress";
   readonly tenantId: string;
   readonly spaceId: string;
   readonly data: Record<string, unknown>;

@@ -56,3 +56,34 @@ export function publish(
     data: { document_id: document.id, notebook_id: document.notebook_id, status, ...extra },
   });
 }
+
+/** The steps of processing a document, in order, as `document.progress` reports them. */
+export const processingSteps = ["extracting", "indexing", "storing"] as const;
+export type ProcessingStep = (typeof processingSteps)[number];
+
+/**
+ * Tells open event streams which step a processing document is at: extracting (text, personal
+ * data, classification, chunks), indexing (its chunks are known and being embedded and
+ * analysed), storing (chunks and vectors written). On this node only, like every live update;
+ * the status that ends processing reaches other nodes' streams through their catch-up.
+ */
+export function publishProgress(
+  deps: IngestionDeps,
+  document: DocumentRow,
+  step: ProcessingStep,
+  extra: { readonly chunk_count?: number } = {},
+): void {
+  deps.live.publish({
+    type: "document.progress",
+    tenantId: document.tenant_id,
+    spaceId: document.space_id,
+    data: {
+      document_id: document.id,
+      notebook_id: document.notebook_id,
+      step,
+      step_number: processingSteps.indexOf(step) + 1,
+      steps: processingSteps.length,
+      ...extra,
+    },
+  });
+}

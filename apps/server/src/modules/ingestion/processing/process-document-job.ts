@@ -13,7 +13,7 @@ import { defaultExtractionLimits } from "../extraction/types.js";
 import type { ChunkEmbeddings, DocumentIndexer, PreparedIndex } from "../indexing/document-indexer.js";
 import { eventSource, type IngestionDeps } from "../ingestion-deps.js";
 import { recordSessionOutcome } from "../sessions/record-session-outcome.js";
-import { emit, failDocument, publish } from "./document-outcomes.js";
+import { emit, failDocument, publish, publishProgress } from "./document-outcomes.js";
 import { finishAsDuplicate } from "./finish-as-duplicate.js";
 import type { ProcessFileOutput, ProcessFileProgress, ProcessingPool } from "./process-file.js";
 import { WorkerTaskError } from "./worker-pool.js";
@@ -38,6 +38,7 @@ export function processDocumentJob(deps: IngestionDeps, pool: ProcessingPool): J
     if (document?.status !== "processing") return { skipped: true };
     const startedAt = new Date();
     await emit(deps, document, "processing.started", { document_id: document.id, attempt: job.attempts });
+    publishProgress(deps, document, "extracting");
 
     if (document.duplicate_of) {
       const copied = await finishAsDuplicate(deps, document, startedAt, ctx.signal);
@@ -53,11 +54,10 @@ export function processDocumentJob(deps: IngestionDeps, pool: ProcessingPool): J
       job,
       ctx,
       quotas.pii_policy ?? deps.config.piiPolicy,
-      indexer
-        ? (progress) => {
-            early ??= embedEarly(indexer, tenantId, progress.chunkTexts, ctx.signal);
-          }
-        : undefined,
+      (progress) => {
+        publishProgress(deps, document, "indexing", { chunk_count: progress.chunkTexts.length });
+        if (indexer) early ??= embedEarly(indexer, tenantId, progress.chunkTexts, ctx.signal);
+      },
     );
     if (!output.ok) {
       await failDocument(deps, document, output.message, output.reason, payload.session_id);
@@ -75,6 +75,7 @@ export function processDocumentJob(deps: IngestionDeps, pool: ProcessingPool): J
       },
     );
     if (index === "failed") return { failed: "embedding_failed" };
+    publishProgress(deps, document, "storing", { chunk_count: output.chunks.length });
     const processingTimeMs = Date.now() - startedAt.getTime();
     await deps.sql.withTenant(tenantId, async (tx) => {
       await replaceChunks(
