@@ -366,6 +366,13 @@ function attempts(): Array<{ method: string; path: string; url: string; body?: u
       allowed: hidden,
     },
     {
+      method: "PATCH",
+      path: "/api/v1/teams/{team_id}/members/{user_id}",
+      url: `/api/v1/teams/${a.teamId}/members/${alice.user.id}`,
+      body: { role: "member" },
+      allowed: hidden,
+    },
+    {
       method: "DELETE",
       path: "/api/v1/teams/{team_id}/members/{user_id}",
       url: `/api/v1/teams/${a.teamId}/members/${alice.user.id}`,
