@@ -80,6 +80,8 @@ export interface EmbeddingConfig {
   readonly allowDownload: boolean;
   readonly batchSize: number;
   readonly maxConcurrent: number;
+  /** Worker threads of the bundled sentence encoder. */
+  readonly threads: number;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly retryMaxWaitMs: number;

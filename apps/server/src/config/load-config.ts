@@ -181,6 +181,7 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
         allowDownload: raw.EMBEDDING_ALLOW_DOWNLOAD,
         batchSize: raw.EMBEDDING_BATCH_SIZE,
         maxConcurrent: raw.EMBEDDING_MAX_CONCURRENT,
+        threads: raw.EMBEDDING_THREADS,
         timeoutMs: raw.EMBEDDING_TIMEOUT_MS,
         maxRetries: raw.EMBEDDING_MAX_RETRIES,
         retryMaxWaitMs: raw.EMBEDDING_RETRY_MAX_WAIT_MS,

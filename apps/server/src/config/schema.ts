@@ -212,6 +212,8 @@ export const configSchema = z.object({
   EMBEDDING_ALLOW_DOWNLOAD: bool.default(true),
   EMBEDDING_BATCH_SIZE: positiveInt.max(2048).default(100),
   EMBEDDING_MAX_CONCURRENT: positiveInt.max(64).default(4),
+  // Worker threads of the bundled sentence encoder, each with its own copy of the model.
+  EMBEDDING_THREADS: positiveInt.max(16).default(1),
   EMBEDDING_TIMEOUT_MS: positiveInt.default(30_000),
   EMBEDDING_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   EMBEDDING_RETRY_MAX_WAIT_MS: positiveInt.default(60_000),

@@ -60,7 +60,11 @@ export async function createConfiguredProvider(options: ProviderFactoryOptions):
         logger: options.logger,
       });
     case "sentence_encoder":
-      return createSentenceEncoderProvider({ dimensions: config.dimensions, logger: options.logger });
+      return createSentenceEncoderProvider({
+        dimensions: config.dimensions,
+        threads: config.threads,
+        logger: options.logger,
+      });
     case "openai_compatible":
       return createOpenAiCompatibleProvider({
         baseUrl: config.baseUrl ?? defaultOpenAiBaseUrl,

@@ -22,6 +22,7 @@ const baseConfig: EmbeddingConfig = {
   allowDownload: false,
   batchSize: 100,
   maxConcurrent: 4,
+  threads: 1,
   timeoutMs: 5000,
   maxRetries: 2,
   retryMaxWaitMs: 50,

@@ -79,4 +79,21 @@ describe("the bundled sentence encoder", () => {
     expect((error as AppError).code).toBe("EMBEDDING_FAILED");
     expect(await provider.embedBatch(["a passage"])).toHaveLength(1);
   });
+
+  it("spreads a batch over several threads and returns the vectors in order", async () => {
+    const pooled = await createSentenceEncoderProvider({ dimensions: undefined, threads: 2, logger });
+    try {
+      const texts = Array.from(
+        { length: 11 },
+        (_, i) => `Passage number ${i} is about ${i % 2 ? "ferries" : "tenants"}.`,
+      );
+      const [many, alone] = await Promise.all([pooled.embedBatch(texts), provider.embedBatch(texts)]);
+      expect(many).toHaveLength(texts.length);
+      for (const [i, vector] of many.entries()) {
+        expect(cosine(vector, alone[i] ?? [])).toBeGreaterThan(0.999);
+      }
+    } finally {
+      await pooled.close();
+    }
+  });
 });
