@@ -4,7 +4,7 @@ import { formatBytes, formatDateTime } from "../../lib/format";
 import { Button } from "../../ui/button";
 import { EmptyState, ErrorMessage, Spinner } from "../../ui/feedback";
 import { DocumentStatusBadge, formatLabel } from "./document-status-badge";
-import { useNotebookDocuments } from "./knowledge-queries";
+import { useNotebookDocuments, useProcessingStep } from "./knowledge-queries";
 
 /** The documents of one notebook with their live status; each links to its document page. */
 export function DocumentList({ spaceId, notebookId }: { spaceId: string; notebookId: string }) {
@@ -72,6 +72,7 @@ export function DocumentList({ spaceId, notebookId }: { spaceId: string; noteboo
 }
 
 function DocumentRow({ spaceId, document }: { spaceId: string; document: Document }) {
+  const step = useProcessingStep(spaceId, document.id, document.status === "processing");
   return (
     <tr data-testid="document-row" data-document-id={document.id} data-status={document.status}>
       <td className="max-w-0 px-3 py-2 sm:max-w-xs">
@@ -93,7 +94,7 @@ function DocumentRow({ spaceId, document }: { spaceId: string; document: Documen
         )}
       </td>
       <td className="px-3 py-2 whitespace-nowrap">
-        <DocumentStatusBadge status={document.status} />
+        <DocumentStatusBadge status={document.status} step={step} />
       </td>
       <td className="hidden px-3 py-2 whitespace-nowrap sm:table-cell">{formatLabel(document.format)}</td>
       <td className="hidden px-3 py-2 text-right whitespace-nowrap tabular-nums sm:table-cell">

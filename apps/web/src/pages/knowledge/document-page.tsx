@@ -18,7 +18,7 @@ import {
 } from "./document-mutations";
 import { DocumentProcessingStatus } from "./document-processing-status";
 import { DocumentStatusBadge, formatLabel } from "./document-status-badge";
-import { useDocument, useNotebooks } from "./knowledge-queries";
+import { useDocument, useNotebooks, useProcessingStep } from "./knowledge-queries";
 import { LiveUpdatesNotice } from "./live-updates-notice";
 import { useLiveKnowledgeUpdates } from "./use-live-knowledge-updates";
 
@@ -72,6 +72,7 @@ function LoadedDocument({
   const reprocess = useReprocessDocument(spaceId, document.id);
   const remove = useDeleteDocument(spaceId, document.id);
   const download = useDownloadOriginal(spaceId, document);
+  const step = useProcessingStep(spaceId, document.id, document.status === "processing");
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   async function deleteDocument() {
@@ -127,7 +128,7 @@ function LoadedDocument({
           Reprocessing finished: the text, chunks and analysis below are current.
         </Notice>
       )}
-      <DocumentProcessingStatus document={document} />
+      <DocumentProcessingStatus document={document} step={step} />
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-5 lg:order-2">
           <DocumentDetails spaceId={spaceId} document={document} />

@@ -13,12 +13,22 @@ const presentation: Record<
   deleted: { label: "Deleted", tone: "neutral" },
 };
 
-/** A document's status in words and colour; `data-status` carries the API's value for tests. */
-export function DocumentStatusBadge({ status }: { status: DocumentStatus }) {
+/**
+ * A document's status in words and colour, with the processing step when the event stream told
+ * it ("Processing 2/3"); `data-status` carries the API's value for tests.
+ */
+export function DocumentStatusBadge({
+  status,
+  step,
+}: {
+  status: DocumentStatus;
+  step?: { readonly step_number: number; readonly steps: number } | undefined;
+}) {
   const { label, tone } = presentation[status];
+  const shown = status === "processing" && step ? `${label} ${step.step_number}/${step.steps}` : label;
   return (
     <span data-testid="document-status" data-status={status}>
-      <Badge tone={tone}>{label}</Badge>
+      <Badge tone={tone}>{shown}</Badge>
     </span>
   );
 }

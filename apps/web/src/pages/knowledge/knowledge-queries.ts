@@ -1,6 +1,7 @@
 import { type InfiniteData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { Document, DocumentChunk, Notebook } from "@tributary/contracts";
 import { api } from "../../api/client";
+import type { DocumentProgressEvent } from "../../api/use-event-stream";
 
 export interface Page<T> {
   readonly data: T[];
@@ -19,7 +20,20 @@ export const knowledgeKeys = {
   document: (spaceId: string, documentId: string) => ["document", spaceId, documentId] as const,
   chunksOfSpace: (spaceId: string) => ["document-chunks", spaceId] as const,
   chunks: (spaceId: string, documentId: string) => ["document-chunks", spaceId, documentId] as const,
+  /** The latest processing step heard on the event stream; never fetched, only set by events. */
+  processingStep: (spaceId: string, documentId: string) => ["processing-step", spaceId, documentId] as const,
 };
+
+/** Where a document's processing is, as the event stream last said (undefined until it says). */
+export function useProcessingStep(spaceId: string, documentId: string, processing: boolean) {
+  const step = useQuery<DocumentProgressEvent["data"] | null>({
+    queryKey: knowledgeKeys.processingStep(spaceId, documentId),
+    queryFn: () => null,
+    enabled: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return processing ? (step.data ?? undefined) : undefined;
+}
 
 const documentsPageSize = 50;
 const chunksPageSize = 50;

@@ -58,6 +58,8 @@ export function useLiveKnowledgeUpdates(spaceId: string) {
     if (event.type === "document.status") {
       applyStatus(event);
       refetchSoon();
+    } else if (event.type === "document.progress") {
+      queryClient.setQueryData(knowledgeKeys.processingStep(spaceId, event.data.document_id), event.data);
     } else if (event.type === "connected" && event.reconnected) {
       void queryClient.invalidateQueries({ queryKey: knowledgeKeys.documentRecords(spaceId) });
       void queryClient.invalidateQueries({ queryKey: knowledgeKeys.chunksOfSpace(spaceId) });
