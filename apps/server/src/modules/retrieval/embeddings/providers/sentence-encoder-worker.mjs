@@ -20,9 +20,10 @@ async function loadModel() {
 /**
  * The model was trained on sentences and short paragraphs; over a whole 1,000-character passage
  * its single vector blurs what each sentence says. A passage's vector is therefore the mean of
- * its sentences' vectors (lines count as sentences: headings, list items, table rows), which
- * ranks the passage that answers a question markedly better (eval/assistant: recall@5 of dense
- * search 0.70 → 0.80). A one-sentence text, such as a search query, is embedded as it is.
+ * its sentences' vectors, which ranks the passage that answers a question markedly better
+ * (eval/assistant, vector search: recall@5 0.70 → 0.77). Sentences end at . ! or ? (the
+ * embedding service folds line breaks into spaces before texts reach a provider; a raw line
+ * break still separates). A one-sentence text, such as a search query, is embedded as it is.
  */
 function sentencesOf(text) {
   const sentences = text
