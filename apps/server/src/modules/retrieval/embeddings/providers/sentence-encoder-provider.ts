@@ -22,6 +22,8 @@ export interface SentenceEncoderOptions {
   /** EMBEDDING_THREADS: worker threads, each with its own copy of the model (~100 MB). */
   readonly threads?: number;
   readonly logger: Logger;
+  /** Starts one thread; tests put in threads of their own. */
+  readonly startThread?: () => Promise<EncoderThread>;
 }
 
 /**
@@ -37,11 +39,12 @@ export async function createSentenceEncoderProvider(
   options: SentenceEncoderOptions,
 ): Promise<EmbeddingProvider> {
   const count = Math.max(1, options.threads ?? 1);
+  const startThread = options.startThread ?? startEncoderThread;
   options.logger.info(
     { model: sentenceEncoderModel, threads: count },
     "loading the bundled sentence encoder",
   );
-  const started = await Promise.allSettled(Array.from({ length: count }, () => startEncoderThread()));
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startThread()));
   const threads = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   const failed = started.find((result) => result.status === "rejected");
   const dimensions = threads[0]?.dimensions ?? 0;
@@ -55,8 +58,39 @@ export async function createSentenceEncoderProvider(
       { details: { ...encoderTarget, error_type: "model_load" } },
     );
   }
-  const leastBusy = (): EncoderThread =>
-    threads.reduce((best, thread) => (thread.busy < best.busy ? thread : best));
+  // A thread whose worker died (a crash, memory exhausted) is replaced when next chosen: what it
+  // was doing failed with EMBEDDING_FAILED (the processing job retries), later requests go on.
+  const restarting = new Map<number, Promise<EncoderThread>>();
+  const replace = (index: number): Promise<EncoderThread> => {
+    const pending = restarting.get(index);
+    if (pending) return pending;
+    options.logger.warn(
+      { model: sentenceEncoderModel, thread: index },
+      "restarting a failed sentence encoder thread",
+    );
+    const fresh = startThread().then(
+      (thread) => {
+        threads[index] = thread;
+        restarting.delete(index);
+        return thread;
+      },
+      (error: unknown) => {
+        restarting.delete(index);
+        throw error;
+      },
+    );
+    restarting.set(index, fresh);
+    return fresh;
+  };
+  const leastBusy = async (): Promise<EncoderThread> => {
+    let index = 0;
+    threads.forEach((thread, i) => {
+      const best = threads[index];
+      if (best && thread.busy < best.busy) index = i;
+    });
+    const thread = threads[index];
+    return thread && !thread.failed ? thread : replace(index);
+  };
 
   return {
     model: { name: sentenceEncoderModel, provider: "sentence_encoder", dimensions, fallback: false },
@@ -75,12 +109,8 @@ export async function createSentenceEncoderProvider(
           if (signal?.aborted) throw embeddingFailed(encoderTarget, "the request was cancelled", "cancelled");
           const index = next++;
           const group = groups[index] ?? [];
-          results[index] = checkVectors(
-            encoderTarget,
-            await leastBusy().embed(group),
-            group.length,
-            dimensions,
-          );
+          const thread = await leastBusy();
+          results[index] = checkVectors(encoderTarget, await thread.embed(group), group.length, dimensions);
         }
       };
       await Promise.all(Array.from({ length: Math.min(threads.length, groups.length) }, lane));

@@ -20,6 +20,8 @@ export interface EncoderThread {
   readonly dimensions: number;
   /** Requests sent and not yet answered: the pool sends the next one to the least busy thread. */
   readonly busy: number;
+  /** True once the worker died: it answers nothing more, and the pool replaces it. */
+  readonly failed: boolean;
   embed(texts: readonly string[]): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -80,6 +82,9 @@ export async function startEncoderThread(): Promise<EncoderThread> {
     dimensions,
     get busy() {
       return pending.size;
+    },
+    get failed() {
+      return failure !== undefined;
     },
     embed(texts) {
       if (failure) return Promise.reject(failure);
