@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { numberedPassage } from "../testing/fixture-passages.js";
-import { asksForQuantity, extractAnswer } from "./extract-answer.js";
+import { asksForAmount, asksForQuantity, extractAnswer, statesAmount } from "./extract-answer.js";
 
 const passages = [
   numberedPassage(
@@ -104,5 +104,47 @@ describe("asksForQuantity", () => {
         "Can I bring my dog?",
       ].map(asksForQuantity),
     ).toEqual([true, true, true, true, true, false, false]);
+  });
+});
+
+describe("questions that ask for an amount", () => {
+  it("are answered only by a sentence that states one", () => {
+    const museum = ofOneDocument(
+      "Admission to the museum supports the conservation of its collections. Admission to the museum is free on Sundays.",
+    );
+    expect(extractAnswer("How much is admission to the museum?", museum)?.citations[0]?.quote).toBe(
+      "Admission to the museum is free on Sundays.",
+    );
+    const noAmount = ofOneDocument("Admission to the museum supports the conservation of its collections.");
+    expect(extractAnswer("How much is admission to the museum?", noAmount)).toBeNull();
+    // Not a question for an amount: the same sentence answers it.
+    expect(extractAnswer("What does admission to the museum support?", noAmount)).not.toBeNull();
+  });
+
+  it("are told by the question sentence's opening, not by an amount word anywhere", () => {
+    for (const question of [
+      "How many vehicles fit on the main boat?",
+      "I rent my flat. How much is the deposit?",
+      "What does a half-size plot cost for the season?",
+      "What is the daily rate for leaving my car by the terminal?",
+      "What's the penalty for not locking away food?",
+    ]) {
+      expect(asksForAmount(question), question).toBe(true);
+    }
+    for (const question of [
+      "How does the city decide how much wastewater to bill?",
+      "Hotel prices go through the roof. Can I exceed the nightly limit then?",
+      "What can I do if the plot fee is more than I can afford?",
+      "When does the ferry leave?",
+    ]) {
+      expect(asksForAmount(question), question).toBe(false);
+    }
+  });
+
+  it("count digits, number words and free as amounts", () => {
+    expect(statesAmount("No more than six people may share a campsite.")).toBe(true);
+    expect(statesAmount("A day pass costs $8.")).toBe(true);
+    expect(statesAmount("Children ride free.")).toBe(true);
+    expect(statesAmount("Fees support the collections.")).toBe(false);
   });
 });

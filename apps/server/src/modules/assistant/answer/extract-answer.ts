@@ -59,10 +59,12 @@ export function extractAnswer(
   const terms = termsToShow(questionTermsOf(question), best);
   const needed = Math.min(minSupportingTerms, terms.length);
   const quantity = asksForQuantity(asked);
+  const amount = asksForAmount(asked);
   // In rank order, and strongest first within each passage.
   const supporting = looked.flatMap((passage) =>
     candidatesOf(passage, terms, quantity)
       .filter((candidate) => candidate.terms.size >= needed)
+      .filter((candidate) => !amount || statesAmount(candidate.sentence))
       .sort(byStrength),
   );
   const own = new Set(asked === question ? [] : questionTermsOf(asked));
@@ -149,6 +151,31 @@ function candidatesOf(passage: NumberedPassage, terms: readonly string[], quanti
 export function asksForQuantity(question: string): boolean {
   return quantityQuestion.test(question);
 }
+
+/**
+ * Whether the question asks for an amount: its question sentence opens with "how many", "how
+ * much", "what does … cost/charge/pay" or "what is the … price/fee/rate/…". Such a question is
+ * answered only by a sentence that states an amount: one that shares its words but gives no
+ * number ("Admission supports the museum's collections") is not an answer, and quoting it would
+ * cite a passage that does not say what was asked. Narrower than `asksForQuantity`: "how does
+ * the city decide how much…" or "can I exceed the nightly rate?" ask for no amount.
+ */
+export function asksForAmount(question: string): boolean {
+  const sentences = question.split(/(?<=[.!?])\s+/).map((sentence) => sentence.trim());
+  const asked = sentences.filter((sentence) => sentence.endsWith("?")).at(-1) ?? question.trim();
+  return amountQuestion.test(asked);
+}
+
+const amountQuestion =
+  /^(?:how\s+(?:many|much)\b|what\s+(?:does|do|did|will|would)\b.*\b(?:cost|charge|pay)\b|what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}(?:costs?|prices?|fees?|charges?|rates?|fares?|tolls?|fines?|deposits?|penalt(?:y|ies)|amounts?)\b)/iu;
+
+/** A number in digits or words, or "free": what a sentence that gives an amount holds. */
+export function statesAmount(sentence: string): boolean {
+  return /\p{N}/u.test(sentence) || amountWords.test(sentence);
+}
+
+const amountWords =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|half|quarter|once|twice|free|no charge)\b/i;
 
 const quantityQuestion =
   /\bhow\s+(?:many|much|long|often|far|old|soon|early|late|big|large|high|heavy|fast)\b|\bwhen\b|\b(?:costs?|prices?|fees?|charges?|rates?|percent(?:age)?|dates?|deadlines?)\b/i;
