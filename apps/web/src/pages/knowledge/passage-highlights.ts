@@ -103,6 +103,11 @@ export function findPiiSpans(text: string, types: readonly string[]): PiiSpan[] 
       found.push({ start: match.index, end: match.index + match[0].length, type, redacted: false });
     }
   }
+  return withoutOverlaps(found);
+}
+
+/** Spans sorted by start, a span overlapping an earlier (or longer, at the same start) one dropped. */
+function withoutOverlaps(found: PiiSpan[]): PiiSpan[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const spans: PiiSpan[] = [];
   for (const span of found) {
@@ -134,14 +139,8 @@ export function piiSpansOf(chunk: Pick<DocumentChunk, "content" | "pii_counts" |
       end: finding.end,
       type: finding.type,
       redacted: /^\[REDACTED:[A-Z_]+\]$/.test(chunk.content.slice(finding.start, finding.end)),
-    }))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const spans: PiiSpan[] = [];
-  for (const span of found) {
-    const last = spans.at(-1);
-    if (!last || span.start >= last.end) spans.push(span);
-  }
-  return spans;
+    }));
+  return withoutOverlaps(found);
 }
 
 /** Whether a chunk counts names or places that cannot be marked (no server findings for it). */
