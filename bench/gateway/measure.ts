@@ -1,7 +1,7 @@
 import { runFixedRate } from "../lib/fixed-rate.js";
 import { runLoad } from "../lib/load.js";
 import { cpuTimeMs } from "../lib/processes.js";
-import type { Summary } from "../lib/stats.js";
+import { type Summary, summarize } from "../lib/stats.js";
 import { chatBody, type Target, type TargetName } from "./targets.js";
 
 export interface TargetFigures {
@@ -16,6 +16,8 @@ export interface TargetFigures {
   achievedRate: number;
   /** What the target reports as its own overhead (`x-tributary-overhead-ms`), at the fixed rate. */
   reportedOverhead: Summary;
+  /** Main-thread GC pauses of the target during the fixed-rate run (ms), where it reports them. */
+  gcPauses: { minor: Summary; major: Summary } | null;
   failures: number;
 }
 
@@ -40,10 +42,12 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
   });
   const cpuMs = (await cpuTimeMs(target.pid)) - cpuBefore;
 
+  await target.gc?.take();
   const fixed = await runFixedRate(
     { url: target.url, ...request },
     { rate: options.rate, durationS: options.durationS, header: "x-tributary-overhead-ms" },
   );
+  const pauses = await target.gc?.take();
   return {
     name: target.name,
     throughput: loaded.requestsPerSecond,
@@ -52,6 +56,7 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
     rateLatency: fixed.latency,
     achievedRate: fixed.achievedRate,
     reportedOverhead: fixed.header,
+    gcPauses: pauses ? { minor: summarize(pauses.minor), major: summarize(pauses.major) } : null,
     failures: loaded.errors + loaded.non2xx + fixed.errors + fixed.non2xx,
   };
 }

@@ -19,6 +19,16 @@ function byName(figures: readonly TargetFigures[], name: TargetFigures["name"]):
   return found;
 }
 
+function gcPauses(figures: TargetFigures): string {
+  const pauses = figures.gcPauses;
+  if (!pauses) return "-";
+  const { minor, major } = pauses;
+  const totalMs =
+    minor.count * (minor.count > 0 ? minor.mean : 0) + major.count * (major.count > 0 ? major.mean : 0);
+  const majorText = major.count > 0 ? `, ${major.count} major max ${fixed(major.max, 1)} ms` : "";
+  return `${minor.count} minor p50 ${fixed(minor.p50, 1)} max ${fixed(minor.max, 1)} ms${majorText}; ${fixed(totalMs, 0)} ms in all`;
+}
+
 /** Targets whose median at the fixed rate is far above their median at 16 connections. */
 function saturated(figures: readonly TargetFigures[]): string[] {
   return figures
@@ -102,6 +112,7 @@ function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean 
         "-",
         "-",
       ],
+      [`main-thread GC pauses @${rate}/s`, gcPauses(tributary), "-", "-", "-", "-"],
       [
         "process CPU per request (µs)",
         fixed(tributary.cpuPerRequestUs, 0),
@@ -114,6 +125,7 @@ function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean 
     [
       "self-reported overhead: Tributary's X-Tributary-Overhead-Ms (gateway handler start → reply, provider time excluded)",
       "CPU per request: user + system time of the target's process (all threads) over the throughput run / requests",
+      `GC pauses: minor (scavenge) and major GCs of Tributary's main thread during the ${rate}/s run; a request that meets one waits it out`,
     ],
   );
   return {
@@ -133,7 +145,11 @@ export async function gateway(): Promise<void> {
   const load = os.loadavg().map((value) => value.toFixed(2));
   const started = await startTargets({
     ports: { fake: 18391, tributary: 18392, portkey: 18393 },
-    ...(profileDir ? { tributaryNodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] } : {}),
+    // BENCH_GATEWAY_NODE_ARGS: Node/V8 flags for Tributary's process, e.g. to try GC settings.
+    tributaryNodeArgs: [
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+      ...(process.env.BENCH_GATEWAY_NODE_ARGS ?? "").split(" ").filter(Boolean),
+    ],
   });
   const verdicts: boolean[] = [];
   try {

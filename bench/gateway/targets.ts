@@ -1,5 +1,7 @@
 import type { ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startProcess, stopProcess } from "../lib/processes.js";
@@ -14,6 +16,13 @@ export interface Target {
   readonly url: string;
   readonly headers: Record<string, string>;
   readonly pid: number;
+  /** Garbage-collection pauses of the target's main thread, where the target reports them. */
+  readonly gc?: GcPauseProbe;
+}
+
+/** Main-thread GC pauses (ms) seen since the previous `take()`; the first call only starts the count. */
+export interface GcPauseProbe {
+  take(): Promise<{ minor: number[]; major: number[] }>;
 }
 
 export interface Targets {
@@ -23,6 +32,7 @@ export interface Targets {
 
 const fakeEntry = fileURLToPath(new URL("./fake-upstream.ts", import.meta.url));
 const portkeyShim = fileURLToPath(new URL("./portkey-fetch-shim.mjs", import.meta.url));
+const gcProbe = fileURLToPath(new URL("./gc-probe.mjs", import.meta.url));
 const upstreamKey = "sk-bench-upstream";
 const json = { "content-type": "application/json" };
 
@@ -58,9 +68,12 @@ export async function startTargets(options: {
 }): Promise<Targets> {
   const started: ChildProcess[] = [];
   let tributary: TributaryProcess | undefined;
+  const gcDir = await mkdtemp(path.join(tmpdir(), "tributary-bench-gc-"));
+  const gcFile = path.join(gcDir, "pauses.json");
   const close = async () => {
     await tributary?.stop();
     await Promise.all(started.map((child) => stopProcess(child)));
+    await rm(gcDir, { recursive: true, force: true });
   };
   try {
     const fakeOrigin = `http://127.0.0.1:${options.ports.fake}`;
@@ -82,9 +95,10 @@ export async function startTargets(options: {
     ];
     tributary = await startTributaryProcess({
       port: options.ports.tributary,
-      env: { TRIBUTARY_PROVIDERS: JSON.stringify(providers) },
-      ...(options.tributaryNodeArgs ? { nodeArgs: options.tributaryNodeArgs } : {}),
+      env: { TRIBUTARY_PROVIDERS: JSON.stringify(providers), BENCH_GC_STATS_FILE: gcFile },
+      nodeArgs: ["--import", gcProbe, ...(options.tributaryNodeArgs ?? [])],
     });
+    const tributaryChild = tributary.child;
     const account = await registerBenchAccount(tributary.origin, "gateway");
     const key = await createGatewayApiKey(account, {
       allowed_models: ["fake-gpt"],
@@ -115,6 +129,7 @@ export async function startTargets(options: {
         url: `${tributary.origin}/v1/chat/completions`,
         headers: { ...json, authorization: `Bearer ${key}` },
         pid: tributary.child.pid ?? 0,
+        gc: { take: () => takeGcPauses(tributaryChild, gcFile) },
       },
       {
         name: "portkey",
@@ -133,4 +148,19 @@ export async function startTargets(options: {
     await close();
     throw error;
   }
+}
+
+/** Asks the process (gc-probe.mjs) for its pauses since the last ask and waits for the file. */
+async function takeGcPauses(
+  child: ChildProcess,
+  file: string,
+): Promise<{ minor: number[]; major: number[] }> {
+  await rm(file, { force: true });
+  child.kill("SIGUSR2");
+  for (let waited = 0; waited < 5_000; waited += 25) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const text = await readFile(file, "utf8").catch(() => null);
+    if (text) return JSON.parse(text) as { minor: number[]; major: number[] };
+  }
+  throw new Error("the Tributary process did not report its GC pauses (bench/gateway/gc-probe.mjs)");
 }
