@@ -1,25 +1,12 @@
+import { Agent } from "node:http";
 import { runFixedRate } from "../lib/fixed-rate.js";
 import { runLoad } from "../lib/load.js";
 import { cpuTimeMs } from "../lib/processes.js";
 import { type Summary, summarize } from "../lib/stats.js";
 import { chatBody, type Target, type TargetName } from "./targets.js";
 
-export interface TargetFigures {
-  name: TargetName;
-  /** Closed loop at `connections`: completed requests per second and their latency. */
-  throughput: number;
-  loadedLatency: Summary;
-  /** CPU time of the target's own process per request in the throughput run (µs). */
-  cpuPerRequestUs: number;
-  /** Open loop at a fixed rate: latency of each request. */
-  rateLatency: Summary;
-  achievedRate: number;
-  /** What the target reports as its own overhead (`x-tributary-overhead-ms`), at the fixed rate. */
-  reportedOverhead: Summary;
-  /** Main-thread GC pauses of the target during the fixed-rate run (ms), where it reports them. */
-  gcPauses: { minor: Summary; major: Summary } | null;
-  failures: number;
-}
+/** Everything measured of one target in one mode. */
+export type TargetFigures = { name: TargetName } & LoadedFigures & RateFigures;
 
 export interface MeasureOptions {
   stream: boolean;
@@ -29,11 +16,36 @@ export interface MeasureOptions {
   warmUpS: number;
 }
 
-/** Warms a target up, then measures its throughput at fixed concurrency and its latency at a fixed rate. */
-export async function measureTarget(target: Target, options: MeasureOptions): Promise<TargetFigures> {
-  const request = { method: "POST" as const, headers: target.headers, body: chatBody(options.stream) };
-  await runLoad(target.url, { connections: options.connections, durationS: options.warmUpS, request });
+/** Closed loop at `connections`, after a warm-up. */
+export interface LoadedFigures {
+  /** Completed requests per second, and their latency. */
+  throughput: number;
+  loadedLatency: Summary;
+  /** CPU time of the target's own process (all threads) per request (µs). */
+  cpuPerRequestUs: number;
+  failures: number;
+}
 
+/** Open loop at a fixed rate. */
+export interface RateFigures {
+  /** Latency of each request, written → last byte read. */
+  rateLatency: Summary;
+  achievedRate: number;
+  /** What the target reports as its own overhead (`x-tributary-overhead-ms`). */
+  reportedOverhead: Summary;
+  /** Main-thread GC pauses of the target during its slices (ms), where it reports them. */
+  gcPauses: { minor: Summary; major: Summary } | null;
+  failures: number;
+}
+
+function requestOf(target: Target, options: MeasureOptions) {
+  return { method: "POST" as const, headers: target.headers, body: chatBody(options.stream) };
+}
+
+/** Warms a target up, then measures its throughput and CPU per request at fixed concurrency. */
+export async function measureLoaded(target: Target, options: MeasureOptions): Promise<LoadedFigures> {
+  const request = requestOf(target, options);
+  await runLoad(target.url, { connections: options.connections, durationS: options.warmUpS, request });
   const cpuBefore = await cpuTimeMs(target.pid);
   const loaded = await runLoad(target.url, {
     connections: options.connections,
@@ -41,22 +53,64 @@ export async function measureTarget(target: Target, options: MeasureOptions): Pr
     request,
   });
   const cpuMs = (await cpuTimeMs(target.pid)) - cpuBefore;
-
-  await target.gc?.take();
-  const fixed = await runFixedRate(
-    { url: target.url, ...request },
-    { rate: options.rate, durationS: options.durationS, header: "x-tributary-overhead-ms" },
-  );
-  const pauses = await target.gc?.take();
   return {
-    name: target.name,
     throughput: loaded.requestsPerSecond,
     loadedLatency: loaded.latency,
     cpuPerRequestUs: (cpuMs * 1000) / Math.max(1, loaded.latency.count),
-    rateLatency: fixed.latency,
-    achievedRate: fixed.achievedRate,
-    reportedOverhead: fixed.header,
-    gcPauses: pauses ? { minor: summarize(pauses.minor), major: summarize(pauses.major) } : null,
-    failures: loaded.errors + loaded.non2xx + fixed.errors + fixed.non2xx,
+    failures: loaded.errors + loaded.non2xx,
   };
+}
+
+/**
+ * Latency of each target at `options.rate` requests/s for `options.durationS` seconds, taken in
+ * slices of `sliceS` seconds that alternate between the targets (A B, B A, A B…). Added latency
+ * is the difference between two targets' distributions, and on a shared machine the background
+ * load changes from second to second: interleaving gives every target the same conditions, where
+ * back-to-back runs would compare one target's quiet minute with another's busy one. Each target
+ * keeps its keep-alive connections across its slices.
+ */
+export async function measureAtRate(
+  targets: readonly Target[],
+  options: MeasureOptions,
+  sliceS = 1,
+): Promise<Map<Target["name"], RateFigures>> {
+  const runs = targets.map((target) => ({
+    target,
+    agent: new Agent({ keepAlive: true, maxSockets: 512 }),
+    latency: [] as number[],
+    header: [] as number[],
+    rates: [] as number[],
+    failures: 0,
+  }));
+  try {
+    for (const run of runs) await run.target.gc?.take();
+    const slices = Math.max(1, Math.round(options.durationS / sliceS));
+    for (let slice = 0; slice < slices; slice++) {
+      const order = slice % 2 === 0 ? runs : [...runs].reverse();
+      for (const run of order) {
+        const result = await runFixedRate(
+          { url: run.target.url, ...requestOf(run.target, options) },
+          { rate: options.rate, durationS: sliceS, header: "x-tributary-overhead-ms", agent: run.agent },
+        );
+        run.latency.push(...result.samples.latency);
+        run.header.push(...result.samples.header);
+        run.rates.push(result.achievedRate);
+        run.failures += result.errors + result.non2xx;
+      }
+    }
+    const figures = new Map<Target["name"], RateFigures>();
+    for (const run of runs) {
+      const pauses = await run.target.gc?.take();
+      figures.set(run.target.name, {
+        rateLatency: summarize(run.latency),
+        achievedRate: run.rates.reduce((sum, rate) => sum + rate, 0) / Math.max(1, run.rates.length),
+        reportedOverhead: summarize(run.header),
+        gcPauses: pauses ? { minor: summarize(pauses.minor), major: summarize(pauses.major) } : null,
+        failures: run.failures,
+      });
+    }
+    return figures;
+  } finally {
+    for (const run of runs) run.agent.destroy();
+  }
 }

@@ -20,6 +20,8 @@ export interface FixedRateResult {
   firstByte: Summary;
   /** The numeric response header named by `options.header` (e.g. a server's own overhead figure). */
   header: Summary;
+  /** The raw figures behind `latency` and `header`, for pooling several runs. */
+  samples: { latency: number[]; header: number[] };
 }
 
 /**
@@ -29,9 +31,10 @@ export interface FixedRateResult {
  */
 export async function runFixedRate(
   target: FixedRateTarget,
-  options: { rate: number; durationS: number; header?: string },
+  options: { rate: number; durationS: number; header?: string; agent?: Agent },
 ): Promise<FixedRateResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  // A caller's agent keeps its warm connections between runs (interleaved slices); ours is closed.
+  const agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: 512 });
   const url = new URL(target.url);
   const total = Math.round(options.rate * options.durationS);
   const latencies: number[] = [];
@@ -91,7 +94,7 @@ export async function runFixedRate(
   });
   const sendingMs = performance.now() - startedAt;
   await done;
-  agent.destroy();
+  if (!options.agent) agent.destroy();
   return {
     sent,
     achievedRate: (sent / sendingMs) * 1000,
@@ -100,5 +103,6 @@ export async function runFixedRate(
     latency: summarize(latencies),
     firstByte: summarize(firstBytes),
     header: summarize(headerValues),
+    samples: { latency: latencies, header: headerValues },
   };
 }
