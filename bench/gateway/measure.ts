@@ -34,7 +34,7 @@ export interface RateFigures {
   /** What the target reports as its own overhead (`x-tributary-overhead-ms`). */
   reportedOverhead: Summary;
   /** Main-thread GC pauses of the target during its slices (ms), where it reports them. */
-  gcPauses: { minor: Summary; major: Summary } | null;
+  gcPauses: { minor: Summary; major: Summary; totalMs: number } | null;
   failures: number;
 }
 
@@ -105,7 +105,13 @@ export async function measureAtRate(
         rateLatency: summarize(run.latency),
         achievedRate: run.rates.reduce((sum, rate) => sum + rate, 0) / Math.max(1, run.rates.length),
         reportedOverhead: summarize(run.header),
-        gcPauses: pauses ? { minor: summarize(pauses.minor), major: summarize(pauses.major) } : null,
+        gcPauses: pauses
+          ? {
+              minor: summarize(pauses.minor),
+              major: summarize(pauses.major),
+              totalMs: [...pauses.minor, ...pauses.major].reduce((sum, ms) => sum + ms, 0),
+            }
+          : null,
         failures: run.failures,
       });
     }

@@ -29,9 +29,7 @@ function byName(figures: readonly TargetFigures[], name: TargetFigures["name"]):
 function gcPauses(figures: TargetFigures): string {
   const pauses = figures.gcPauses;
   if (!pauses) return "-";
-  const { minor, major } = pauses;
-  const totalMs =
-    minor.count * (minor.count > 0 ? minor.mean : 0) + major.count * (major.count > 0 ? major.mean : 0);
+  const { minor, major, totalMs } = pauses;
   const majorText = major.count > 0 ? `, ${major.count} major max ${fixed(major.max, 1)} ms` : "";
   return `${minor.count} minor p50 ${fixed(minor.p50, 1)} max ${fixed(minor.max, 1)} ms${majorText}; ${fixed(totalMs, 0)} ms in all`;
 }
@@ -167,12 +165,11 @@ export async function gateway(): Promise<void> {
       // Direct and Tributary in alternating slices (their difference is the target); Portkey, which
       // may not keep up with the rate, in one run of its own so its backlog never spills into theirs.
       const compared = started.list.filter((target) => target.name !== "portkey");
-      const rates = await measureAtRate(compared, options);
-      for (const target of started.list.filter((entry) => entry.name === "portkey")) {
-        for (const [name, figures] of await measureAtRate([target], options, options.durationS)) {
-          rates.set(name, figures);
-        }
-      }
+      const alone = started.list.filter((target) => target.name === "portkey");
+      const rates = new Map([
+        ...(await measureAtRate(compared, options)),
+        ...(await measureAtRate(alone, options, options.durationS)),
+      ]);
       const figures = started.list.map((target): TargetFigures => {
         const closed = loaded.get(target.name) as LoadedFigures;
         const open = rates.get(target.name) as RateFigures;
