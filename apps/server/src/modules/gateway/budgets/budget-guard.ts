@@ -85,10 +85,40 @@ interface Hold {
   readonly window: PeriodWindow;
 }
 
-interface ReservationState {
-  readonly holds: readonly Hold[];
-  readonly amountNano: number;
-  done: boolean;
+/**
+ * A reservation that carries its guard's bookkeeping in private fields. Not a WeakMap from
+ * reservation to state: one WeakMap entry per call made every young-generation GC walk a growing
+ * ephemeron table until the next full GC (decision 0017).
+ */
+class HeldReservation implements BudgetReservation {
+  readonly #owner: object;
+  readonly #holds: readonly Hold[];
+  readonly #amountNano: number;
+  #done = false;
+
+  constructor(
+    readonly tenantId: string,
+    readonly spaceId: string,
+    readonly estimateUsd: number,
+    readonly budgets: BudgetReservation["budgets"],
+    holding: { owner: object; holds: readonly Hold[]; amountNano: number },
+  ) {
+    this.#owner = holding.owner;
+    this.#holds = holding.holds;
+    this.#amountNano = holding.amountNano;
+  }
+
+  /** Its holds, the first time `owner` asks; null after that, or when another guard made it. */
+  static claim(
+    reservation: BudgetReservation,
+    owner: object,
+  ): { holds: readonly Hold[]; amountNano: number } | null {
+    if (!(reservation instanceof HeldReservation) || reservation.#owner !== owner || reservation.#done) {
+      return null;
+    }
+    reservation.#done = true;
+    return { holds: reservation.#holds, amountNano: reservation.#amountNano };
+  }
 }
 
 const dayMs = 86_400_000;
@@ -105,7 +135,8 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
   const { sql, cache } = options;
   const budgets = new TenantBudgetCache(sql, options.logger, options.budgetsTtlMs ?? 5_000);
   const alerts = createBudgetAlerts(options);
-  const state = new WeakMap<BudgetReservation, ReservationState>();
+  // Identifies this guard's reservations (tests run several guards in one process).
+  const owner = {};
   // Concurrent first uses of a counter share one SQL sum.
   const seeding = new Map<string, Promise<void>>();
 
@@ -167,9 +198,8 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
     reservation: BudgetReservation,
     deltaOf: (amountNano: number) => number,
   ): Promise<void> {
-    const held = state.get(reservation);
-    if (!held || held.done) return;
-    held.done = true;
+    const held = HeldReservation.claim(reservation, owner);
+    if (!held) return;
     const delta = deltaOf(held.amountNano);
     if (held.holds.length === 0 || delta === 0) return;
     const totals = await cache.reservations.adjust(
@@ -187,16 +217,14 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
         const window = periodWindow(rule.period, now);
         return { key: `gateway:budget:{${input.tenantId}}:${rule.id}:${window.label}`, rule, window };
       });
-      const reservation: BudgetReservation = {
-        tenantId: input.tenantId,
-        spaceId: input.spaceId,
-        estimateUsd: input.estimateUsd,
-        budgets: holds.map(({ rule }) => ({ id: rule.id, mode: rule.mode, period: rule.period })),
-      };
-      if (holds.length === 0) {
-        state.set(reservation, { holds, amountNano, done: false });
-        return { ok: true, reservation };
-      }
+      const reservation = new HeldReservation(
+        input.tenantId,
+        input.spaceId,
+        input.estimateUsd,
+        holds.map(({ rule }) => ({ id: rule.id, mode: rule.mode, period: rule.period })),
+        { owner, holds, amountNano },
+      );
+      if (holds.length === 0) return { ok: true, reservation };
       const counters: ReservationCounter[] = holds.map(({ key, rule }) => ({
         key,
         limit: rule.mode === "hard" ? rule.limitNano : null,
@@ -227,7 +255,6 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
             };
           }
           case "reserved":
-            state.set(reservation, { holds, amountNano, done: false });
             alerts.check(input.tenantId, input.spaceId, readings(holds, outcome.totals));
             return { ok: true, reservation };
           default:

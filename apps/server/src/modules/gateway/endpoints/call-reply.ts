@@ -23,38 +23,56 @@ export interface CallReply {
   logError(error: unknown, message: string): void;
 }
 
-/** The HTTP receiver: a Fastify reply, written raw for streams. */
+/**
+ * The HTTP receiver: a Fastify reply, written raw for streams. A class rather than an object
+ * literal with getters: V8 turns such a literal into a dictionary-mode object on every call.
+ */
+class HttpCallReply implements CallReply {
+  readonly requestId: string;
+
+  constructor(private readonly reply: FastifyReply) {
+    this.requestId = reply.request.id;
+  }
+
+  get started(): boolean {
+    return this.reply.sent || this.reply.raw.headersSent;
+  }
+
+  get gone(): boolean {
+    return this.reply.raw.destroyed;
+  }
+
+  onGone(listener: () => void): () => void {
+    const raw = this.reply.raw;
+    const onClose = () => {
+      if (!raw.writableFinished) listener();
+    };
+    raw.on("close", onClose);
+    return () => raw.off("close", onClose);
+  }
+
+  async sendJson(status: number, headers: Readonly<Record<string, string>>, body: string): Promise<void> {
+    for (const [name, value] of Object.entries(headers)) this.reply.header(name, value);
+    await this.reply.status(status).type("application/json").send(body);
+  }
+
+  startStream(headers: Readonly<Record<string, string>>): void {
+    this.reply.raw.writeHead(200, headers);
+  }
+
+  write(frame: string): void {
+    this.reply.raw.write(frame);
+  }
+
+  end(): void {
+    if (!this.reply.raw.writableEnded) this.reply.raw.end();
+  }
+
+  logError(error: unknown, message: string): void {
+    this.reply.log.error({ err: error }, message);
+  }
+}
+
 export function httpCallReply(reply: FastifyReply): CallReply {
-  return {
-    requestId: reply.request.id,
-    get started() {
-      return reply.sent || reply.raw.headersSent;
-    },
-    get gone() {
-      return reply.raw.destroyed;
-    },
-    onGone(listener) {
-      const onClose = () => {
-        if (!reply.raw.writableFinished) listener();
-      };
-      reply.raw.on("close", onClose);
-      return () => reply.raw.off("close", onClose);
-    },
-    async sendJson(status, headers, body) {
-      for (const [name, value] of Object.entries(headers)) reply.header(name, value);
-      await reply.status(status).type("application/json").send(body);
-    },
-    startStream(headers) {
-      reply.raw.writeHead(200, headers);
-    },
-    write(frame) {
-      reply.raw.write(frame);
-    },
-    end() {
-      if (!reply.raw.writableEnded) reply.raw.end();
-    },
-    logError(error, message) {
-      reply.log.error({ err: error }, message);
-    },
-  };
+  return new HttpCallReply(reply);
 }
