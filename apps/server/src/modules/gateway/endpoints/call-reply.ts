@@ -19,7 +19,8 @@ export interface CallReply {
   /** Starts a 200 event stream; `write` sends its frames (exact SSE bytes) and `end` closes it. */
   startStream(headers: Readonly<Record<string, string>>): void;
   write(frame: string): void;
-  end(): void;
+  /** Ends the stream, after `lastFrames` when given (one write for the closing frames). */
+  end(lastFrames?: string): void;
   logError(error: unknown, message: string): void;
 }
 
@@ -64,8 +65,10 @@ class HttpCallReply implements CallReply {
     this.reply.raw.write(frame);
   }
 
-  end(): void {
-    if (!this.reply.raw.writableEnded) this.reply.raw.end();
+  end(lastFrames?: string): void {
+    if (this.reply.raw.writableEnded) return;
+    if (lastFrames) this.reply.raw.end(lastFrames);
+    else this.reply.raw.end();
   }
 
   logError(error: unknown, message: string): void {

@@ -78,7 +78,8 @@ export class InProcessReply implements CallReply {
     this.notify();
   }
 
-  end(): void {
+  end(lastFrames?: string): void {
+    if (lastFrames) this.queue.push(lastFrames);
     this.ended = true;
     this.notify();
   }

@@ -155,6 +155,8 @@ class OpenAiClientStream implements StreamSession {
   private readonly translator: AnthropicStreamToOpenAi | null;
   private readonly watcher: OpenAiStreamUsage | null;
   private pending: OpenAiChatCompletionChunk | null = null;
+  /** The upstream's own bytes for `pending` while nothing changed it: sent as they came, not re-encoded. */
+  private pendingData: string | null = null;
   private filter: TextFilter | null = null;
   private readonly events: UpstreamEventReader;
 
@@ -193,7 +195,7 @@ class OpenAiClientStream implements StreamSession {
       const frames: string[] = [];
       for (const item of this.translator.push(parsed as never)) {
         if ("error" in item) frames.push(formatSse(item));
-        else frames.push(...this.emit(item));
+        else frames.push(...this.emit(item, null));
       }
       return frames;
     }
@@ -201,18 +203,22 @@ class OpenAiClientStream implements StreamSession {
     if (chunk.error !== undefined) return [formatSse(chunk)];
     this.watcher?.push(chunk);
     const isUsageOnly = (chunk.choices?.length ?? 0) === 0 && chunk.usage;
-    if (!this.wantsUsage) {
+    if (!this.wantsUsage && chunk.usage !== undefined) {
       if (isUsageOnly) return [];
       delete chunk.usage;
+      return this.emit(chunk, null);
     }
-    return this.emit(chunk);
+    return this.emit(chunk, event.data);
   }
 
   finish(metadata: Record<string, unknown> | null): string[] {
     const frames = this.flushFilter();
     if (this.pending) {
-      if (metadata) (this.pending as unknown as Record<string, unknown>).router_metadata = metadata;
-      frames.push(formatSse(this.pending));
+      if (metadata) {
+        (this.pending as unknown as Record<string, unknown>).router_metadata = metadata;
+        this.pendingData = null;
+      }
+      frames.push(this.pendingFrame());
       this.pending = null;
     }
     frames.push(OPENAI_DONE_SSE);
@@ -232,18 +238,27 @@ class OpenAiClientStream implements StreamSession {
     return this.translator ? this.translator.generatedText() : (this.watcher?.generatedText() ?? "");
   }
 
-  private emit(chunk: OpenAiChatCompletionChunk): string[] {
+  /** Holds `chunk` back and gives the frame of the one held before; `data` is its upstream text, if unchanged. */
+  private emit(chunk: OpenAiChatCompletionChunk, data: string | null): string[] {
     const frames: string[] = [];
     const choice = chunk.choices?.[0];
     if (this.filter && choice) {
       if (typeof choice.delta?.content === "string" && choice.delta.content.length > 0) {
         choice.delta.content = this.filter.push(choice.delta.content);
+        data = null;
       }
       if (choice.finish_reason) frames.push(...this.flushFilter(chunk));
     }
-    if (this.pending) frames.push(formatSse(this.pending));
+    if (this.pending) frames.push(this.pendingFrame());
     this.pending = chunk;
+    this.pendingData = data;
     return frames;
+  }
+
+  private pendingFrame(): string {
+    return this.pendingData !== null && !this.pendingData.includes("\n")
+      ? `data: ${this.pendingData}\n\n`
+      : formatSse(this.pending ?? {});
   }
 
   /** Text the redactor still held: sent as one more content chunk before the stream ends. */
@@ -256,8 +271,9 @@ class OpenAiClientStream implements StreamSession {
       ...base,
       choices: [{ index: 0, delta: { content: rest }, logprobs: null, finish_reason: null }],
     };
-    const frames = this.pending ? [formatSse(this.pending)] : [];
+    const frames = this.pending ? [this.pendingFrame()] : [];
     this.pending = chunk;
+    this.pendingData = null;
     return frames;
   }
 }

@@ -63,8 +63,9 @@ export async function serveStream(
     "x-request-id": reply.requestId,
     "x-tributary-overhead-ms": overheadMs.toFixed(3),
   });
+  // The frames one upstream event gives go out in one write (one chunk, one syscall).
   const write = (frames: string[]) => {
-    for (const frame of frames) reply.write(frame);
+    if (frames.length > 0) reply.write(frames.length === 1 ? (frames[0] as string) : frames.join(""));
   };
   let status: "success" | "error" | "cancelled" = "success";
   let errorCode: string | null = null;
@@ -97,12 +98,10 @@ export async function serveStream(
     status === "success" && reported ? reported : mergeEstimate(state, reported, session.generatedText());
   const costUsd = costOf(usage, target.model.prices);
   if (!reply.gone) {
-    write(
-      session.finish(
-        status === "success" ? routerMetadata(state, target, executed.trace, costUsd, overheadMs) : null,
-      ),
+    const closing = session.finish(
+      status === "success" ? routerMetadata(state, target, executed.trace, costUsd, overheadMs) : null,
     );
-    reply.end();
+    reply.end(closing.join(""));
   }
   if (filter && state.guardrail) state.guardrail = deps.guardrails.merge(state.guardrail, filter.verdict());
   finishMetering(deps, state, {
