@@ -1,10 +1,13 @@
 import { parentPort } from "node:worker_threads";
+import { loadNamedEntityTagger } from "../analysis/pii/recognizers/named-entities.js";
 import { closeOcr } from "../extraction/ocr/ocr-service.js";
 import { type ProcessFileInput, type ProcessFileProgress, processFile } from "./process-file.js";
 
 /** Worker-thread side of the processing pool: one file at a time, results posted back. */
 const port = parentPort;
 if (!port) throw new Error("processing-worker must run in a worker thread");
+// Every file is scanned for names: load the tagger now, not during the first file.
+loadNamedEntityTagger();
 
 port.on("message", async (message: { id: number; input: ProcessFileInput }) => {
   try {

@@ -1,4 +1,5 @@
-import nlp from "compromise";
+import { createRequire } from "node:module";
+import type nlpModule from "compromise";
 import type { PiiEntityType, PiiFinding } from "../types.js";
 import { mayNameEntities } from "./name-candidates.js";
 
@@ -7,6 +8,22 @@ const NER_CONFIDENCE = 0.6;
 const HAS_UPPER_CASE = /\p{Lu}/u;
 
 export type NamedEntityType = Extract<PiiEntityType, "PERSON" | "LOCATION">;
+
+type Nlp = typeof nlpModule;
+let nlp: Nlp | undefined;
+
+/**
+ * compromise, loaded the first time a name is looked for (processing workers call this as they
+ * start). Not imported with the module: loading its lexicon adds ~1,500 throwaway hidden-class
+ * transitions to V8's plain-object root, and until the next full GC every plain object the process
+ * builds then gets a class of its own. In the API process that made each request's objects survive
+ * young-generation GCs; most API processes never scan text for names (decision 0017).
+ */
+export function loadNamedEntityTagger(): Nlp {
+  // The package's CommonJS build is the same tagger, and require() keeps the callers synchronous.
+  nlp ??= createRequire(import.meta.url)("compromise") as Nlp;
+  return nlp;
+}
 
 interface TermOffset {
   readonly start: number;
@@ -50,7 +67,7 @@ export function findNamedEntities(
   types: ReadonlySet<NamedEntityType>,
 ): PiiFinding[] {
   if (!mayNameEntities(segment)) return [];
-  const doc = nlp(segment);
+  const doc = loadNamedEntityTagger()(segment);
   const findings: PiiFinding[] = [];
   const add = (type: NamedEntityType, matches: unknown): void => {
     for (const { start, end } of matchSpans(matches)) {
