@@ -45,8 +45,9 @@ function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean 
   const direct = byName(figures, "direct");
   const tributary = byName(figures, "tributary");
   const portkey = byName(figures, "portkey");
+  const bareProxy = byName(figures, "bare-proxy");
   printTable(
-    `bench/gateway, ${mode}: ${connections} connections for throughput, ${rate} requests/s (open loop) for latency, ${durationS} s each; at ${rate}/s direct and tributary alternate in 1 s slices`,
+    `bench/gateway, ${mode}: ${connections} connections for throughput, ${rate} requests/s (open loop) for latency, ${durationS} s each; at ${rate}/s direct, bare-proxy and tributary alternate in 1 s slices`,
     [
       "target",
       "req/s @16",
@@ -119,6 +120,14 @@ function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean 
       ],
       [`main-thread GC pauses @${rate}/s`, gcPauses(tributary), "-", "-", "-", "-"],
       [
+        `bare Node proxy: added p50 / p99 @${rate}/s (ms)`,
+        `${fixed(bareProxy.rateLatency.p50 - direct.rateLatency.p50, 3)} / ${fixed(bareProxy.rateLatency.p99 - direct.rateLatency.p99, 3)}`,
+        "-",
+        "-",
+        "-",
+        "-",
+      ],
+      [
         "process CPU per request (µs)",
         fixed(tributary.cpuPerRequestUs, 0),
         fixed(portkey.cpuPerRequestUs, 0),
@@ -131,6 +140,7 @@ function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean 
       "self-reported overhead: Tributary's X-Tributary-Overhead-Ms (gateway handler start → reply, provider time excluded)",
       "CPU per request: user + system time of the target's process (all threads) over the throughput run / requests",
       `GC pauses: minor (scavenge) and major GCs of Tributary's main thread during the ${rate}/s run; a request that meets one waits it out`,
+      "bare Node proxy: node:http in, undici out, body parsed, answer piped back, nothing else (bare-proxy.mjs): what this machine charges any Node gateway",
     ],
   );
   return {
@@ -142,14 +152,15 @@ function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean 
 }
 
 /**
- * bench/gateway (issue 6): the fake upstream called directly, through Tributary's gateway (API key
- * with rpm/tpm limits and hard budgets, usage metering on) and through Portkey's open-source
- * gateway, each in its own process; non-streaming and streaming chat completions.
+ * bench/gateway (issue 6): the fake upstream called directly, through a bare Node proxy (the floor),
+ * through Tributary's gateway (API key with rpm/tpm limits and hard budgets, usage metering on) and
+ * through Portkey's open-source gateway, each in its own process; non-streaming and streaming chat
+ * completions.
  */
 export async function gateway(): Promise<void> {
   const load = os.loadavg().map((value) => value.toFixed(2));
   const started = await startTargets({
-    ports: { fake: 18391, tributary: 18392, portkey: 18393 },
+    ports: { fake: 18391, bareProxy: 18394, tributary: 18392, portkey: 18393 },
     // BENCH_GATEWAY_NODE_ARGS: Node/V8 flags for Tributary's process, e.g. to try GC settings.
     tributaryNodeArgs: [
       ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
@@ -162,7 +173,8 @@ export async function gateway(): Promise<void> {
       const options: MeasureOptions = { stream, connections, rate, durationS, warmUpS: 2 };
       const loaded = new Map<string, LoadedFigures>();
       for (const target of started.list) loaded.set(target.name, await measureLoaded(target, options));
-      // Direct and Tributary in alternating slices (their difference is the target); Portkey, which
+      // Direct, the bare proxy and Tributary in alternating slices (differences to direct are the
+      // figures); Portkey, which
       // may not keep up with the rate, in one run of its own so its backlog never spills into theirs.
       const compared = started.list.filter((target) => target.name !== "portkey");
       const alone = started.list.filter((target) => target.name === "portkey");

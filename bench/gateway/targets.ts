@@ -8,7 +8,7 @@ import { startProcess, stopProcess } from "../lib/processes.js";
 import { createGatewayApiKey, registerBenchAccount } from "../lib/tributary-api.js";
 import { startTributaryProcess, type TributaryProcess } from "../lib/tributary-process.js";
 
-export type TargetName = "direct" | "tributary" | "portkey";
+export type TargetName = "direct" | "bare-proxy" | "tributary" | "portkey";
 
 /** Where a chat completion is sent and with which headers, for one way of reaching the upstream. */
 export interface Target {
@@ -33,6 +33,7 @@ export interface Targets {
 const fakeEntry = fileURLToPath(new URL("./fake-upstream.ts", import.meta.url));
 const portkeyShim = fileURLToPath(new URL("./portkey-fetch-shim.mjs", import.meta.url));
 const gcProbe = fileURLToPath(new URL("./gc-probe.mjs", import.meta.url));
+const bareProxyEntry = fileURLToPath(new URL("./bare-proxy.mjs", import.meta.url));
 const upstreamKey = "sk-bench-upstream";
 const json = { "content-type": "application/json" };
 
@@ -57,13 +58,14 @@ function portkeyServerScript(): string {
 }
 
 /**
- * Starts, each in its own process: the fake upstream; Tributary (`tributary start`) declaring it as
+ * Starts, each in its own process: the fake upstream; a bare Node proxy in front of it (bare-proxy.mjs,
+ * the floor any Node gateway starts from on this machine); Tributary (`tributary start`) declaring it as
  * an OpenAI-compatible provider, with a user and a `gateway:invoke` key that has rpm/tpm limits and
  * hard daily and monthly budgets (usage metering is always on); and Portkey's gateway, told per
  * request to use the `openai` provider at the fake's URL (`x-portkey-custom-host`).
  */
 export async function startTargets(options: {
-  ports: { fake: number; tributary: number; portkey: number };
+  ports: { fake: number; bareProxy: number; tributary: number; portkey: number };
   tributaryNodeArgs?: readonly string[];
 }): Promise<Targets> {
   const started: ChildProcess[] = [];
@@ -83,6 +85,13 @@ export async function startTargets(options: {
       readyHeaders: { authorization: `Bearer ${upstreamKey}` },
     });
     started.push(fake.child);
+
+    const bareProxyOrigin = `http://127.0.0.1:${options.ports.bareProxy}`;
+    const bareProxy = await startProcess(process.execPath, [bareProxyEntry], {
+      env: { ...process.env, PORT: String(options.ports.bareProxy), BARE_PROXY_UPSTREAM: fakeOrigin },
+      readyUrl: `${bareProxyOrigin}/`,
+    });
+    started.push(bareProxy.child);
 
     const providers = [
       {
@@ -123,6 +132,12 @@ export async function startTargets(options: {
         url: `${fakeOrigin}/v1/chat/completions`,
         headers: { ...json, authorization: `Bearer ${upstreamKey}` },
         pid: fake.child.pid ?? 0,
+      },
+      {
+        name: "bare-proxy",
+        url: `${bareProxyOrigin}/v1/chat/completions`,
+        headers: { ...json, authorization: `Bearer ${upstreamKey}` },
+        pid: bareProxy.child.pid ?? 0,
       },
       {
         name: "tributary",
