@@ -2,7 +2,7 @@ import cors from "@fastify/cors";
 import multipart from "@fastify/multipart";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { uuidv7 } from "uuidv7";
+import { pooledUuidV7 } from "../platform/crypto/index.js";
 import { AppError } from "../platform/errors/index.js";
 import type { Logger } from "../platform/telemetry/logger.js";
 import type { Metrics } from "../platform/telemetry/metrics.js";
@@ -52,7 +52,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: (request) => {
       const incoming = request.headers["x-request-id"];
-      return typeof incoming === "string" && requestIdPattern.test(incoming) ? incoming : uuidv7();
+      return typeof incoming === "string" && requestIdPattern.test(incoming) ? incoming : pooledUuidV7();
     },
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
@@ -69,8 +69,9 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     const error = new AppError("ROUTE_NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}`);
     return reply.status(404).send(errorEnvelope(error, request.id));
   });
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
+    done();
   });
   if (options.corsOrigins.length > 0) {
     await app.register(cors, {

@@ -28,6 +28,17 @@ export function createGatewayMetrics(metrics: Metrics) {
     help: "Provider cost metered by the gateway, in USD",
     registers,
   });
+  // Labelled children by "status provider model": prom-client would hash the label object each call.
+  const callCounters = new Map<string, { inc(): void }>();
+  const countCall = (model: string, provider: string, status: string) => {
+    const key = `${status} ${provider} ${model}`;
+    let child = callCounters.get(key);
+    if (!child) {
+      child = requests.labels({ model, provider, status });
+      callCounters.set(key, child);
+    }
+    child.inc();
+  };
   return {
     observe(call: {
       model: string;
@@ -37,7 +48,7 @@ export function createGatewayMetrics(metrics: Metrics) {
       usage: TokenUsage | null;
       costUsd: number;
     }): void {
-      requests.inc({ model: call.model, provider: call.provider, status: String(call.status) });
+      countCall(call.model, call.provider, String(call.status));
       overhead.observe(call.overheadMs / 1000);
       const usage = call.usage;
       if (usage) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { usageRecordId } from "./usage-record-id.js";
+import { pooledUuidV7 } from "../../platform/crypto/index.js";
 
 /**
  * One gateway call, as the gateway reports it. Token fields share their names with the gateway's
@@ -129,7 +129,7 @@ export function toUsageRow(input: UsageRecordInput, now: Date = new Date()): Usa
   const r = passesPlainChecks(input) ? input : parseWithSchema(input);
   if (!isJsonable(r.guardrail)) throw new TypeError("invalid usage record: guardrail: must be JSON");
   return {
-    id: r.id ?? usageRecordId(),
+    id: r.id ?? pooledUuidV7(),
     tenant_id: r.tenantId,
     space_id: r.spaceId,
     user_id: r.userId,

@@ -1,2 +1,3 @@
 export { hashToken, newOpaqueToken, sameHash } from "./opaque-token.js";
+export { pooledUuidV7 } from "./pooled-uuidv7.js";
 export { createSecretBox, type SecretBox } from "./secret-box.js";

@@ -78,20 +78,27 @@ const keyAlertThreshold = 0.8;
 export function keyBudgetRules(apiKeyId: string, settings: KeyBudgetSettings): BudgetRule[] {
   const mode = settings.budget_mode ?? "hard";
   const rules: BudgetRule[] = [];
-  const add = (period: BudgetPeriod, limitUsd: number | null | undefined) => {
-    if (limitUsd === null || limitUsd === undefined) return;
-    rules.push({
-      id: `api_key:${apiKeyId}:${period}`,
-      scope: "api_key",
-      scopeId: apiKeyId,
-      period,
-      mode,
-      limitUsd,
-      limitNano: toNanoUsd(limitUsd, "nearest"),
-      alertThreshold: keyAlertThreshold,
-    });
-  };
-  add("day", settings.budget_daily_usd);
-  add("month", settings.budget_monthly_usd);
+  const daily = settings.budget_daily_usd;
+  const monthly = settings.budget_monthly_usd;
+  if (daily !== null && daily !== undefined) rules.push(keyBudgetRule(apiKeyId, "day", mode, daily));
+  if (monthly !== null && monthly !== undefined) rules.push(keyBudgetRule(apiKeyId, "month", mode, monthly));
   return rules;
+}
+
+function keyBudgetRule(
+  apiKeyId: string,
+  period: BudgetPeriod,
+  mode: BudgetMode,
+  limitUsd: number,
+): BudgetRule {
+  return {
+    id: `api_key:${apiKeyId}:${period}`,
+    scope: "api_key",
+    scopeId: apiKeyId,
+    period,
+    mode,
+    limitUsd,
+    limitNano: toNanoUsd(limitUsd, "nearest"),
+    alertThreshold: keyAlertThreshold,
+  };
 }

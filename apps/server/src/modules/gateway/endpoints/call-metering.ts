@@ -1,5 +1,7 @@
+import type { BudgetReservation } from "../gateway-ports.js";
 import { countTextTokens } from "../pricing/estimate-tokens.js";
 import { roundUsd, type TokenUsage } from "../pricing/token-usage.js";
+import type { GatewayCaller } from "../routes/gateway-caller.js";
 import type { ExecutionTrace } from "../routing/execute-plan.js";
 import type { Target } from "../routing/plan-route.js";
 import type { CallState, GatewayDeps } from "./call-state.js";
@@ -75,46 +77,6 @@ export function finishMetering(deps: GatewayDeps, state: CallState, facts: Meter
   const { costUsd } = facts;
   const reservation = state.reservation;
   state.reservation = null;
-  const settings = caller.principal.apiKey?.gateway ?? {};
-  const background = async () => {
-    if (reservation !== null) await deps.budgets.settle(reservation, costUsd);
-    if (caller.apiKeyId && settings.tpm && state.tokenEstimate > 0) {
-      await deps.limits.recordTokens(
-        caller.apiKeyId,
-        settings.tpm,
-        usage.inputTokens + usage.outputTokens,
-        state.tokenEstimate,
-      );
-    }
-    await deps.usage.record({
-      tenantId: caller.tenantId,
-      spaceId: caller.spaceId,
-      userId: caller.userId,
-      apiKeyId: caller.apiKeyId,
-      applicationId: state.extensions.applicationId,
-      requestId: state.extensions.requestId ?? "",
-      endpoint: state.endpoint,
-      protocol: state.protocol,
-      requestedModel: state.requestedModel,
-      model: facts.target?.model.name ?? state.requestedModel,
-      provider: facts.target?.provider.name ?? "",
-      deploymentId: facts.target?.deployment.id ?? null,
-      ...usage,
-      costUsd,
-      priceVersion: facts.target ? String(facts.target.model.priceVersion) : null,
-      estimated: facts.estimated,
-      latencyMs: Math.round(performance.now() - state.startedAt),
-      overheadMs: Number(facts.overheadMs.toFixed(3)),
-      status: facts.status,
-      httpStatus: facts.httpStatus,
-      errorCode: facts.errorCode,
-      cacheHit: facts.cacheHit,
-      fallbackUsed: facts.trace?.fallbackUsed ?? false,
-      attemptCount: facts.trace?.attemptCount ?? 0,
-      guardrail: state.guardrail ? deps.guardrails.summary(state.guardrail) : null,
-      stream: state.stream,
-    });
-  };
   deps.metrics.observe({
     model: facts.target?.model.name ?? "unknown",
     provider: facts.target?.provider.name ?? "none",
@@ -123,7 +85,57 @@ export function finishMetering(deps: GatewayDeps, state: CallState, facts: Meter
     usage: facts.usage,
     costUsd,
   });
-  void background().catch((error: unknown) =>
+  void recordCall(deps, state, facts, caller, reservation, usage).catch((error: unknown) =>
     deps.logger.warn({ err: error }, "gateway metering failed (budget, token limit or usage record)"),
   );
+}
+
+/** The part of metering that waits on stores: settle the budget, reconcile the token limit, record usage. */
+async function recordCall(
+  deps: GatewayDeps,
+  state: CallState,
+  facts: MeteringFacts,
+  caller: GatewayCaller,
+  reservation: BudgetReservation | null,
+  usage: TokenUsage,
+): Promise<void> {
+  const { costUsd } = facts;
+  const settings = caller.principal.apiKey?.gateway ?? {};
+  if (reservation !== null) await deps.budgets.settle(reservation, costUsd);
+  if (caller.apiKeyId && settings.tpm && state.tokenEstimate > 0) {
+    await deps.limits.recordTokens(
+      caller.apiKeyId,
+      settings.tpm,
+      usage.inputTokens + usage.outputTokens,
+      state.tokenEstimate,
+    );
+  }
+  await deps.usage.record({
+    tenantId: caller.tenantId,
+    spaceId: caller.spaceId,
+    userId: caller.userId,
+    apiKeyId: caller.apiKeyId,
+    applicationId: state.extensions.applicationId,
+    requestId: state.extensions.requestId ?? "",
+    endpoint: state.endpoint,
+    protocol: state.protocol,
+    requestedModel: state.requestedModel,
+    model: facts.target?.model.name ?? state.requestedModel,
+    provider: facts.target?.provider.name ?? "",
+    deploymentId: facts.target?.deployment.id ?? null,
+    ...usage,
+    costUsd,
+    priceVersion: facts.target ? String(facts.target.model.priceVersion) : null,
+    estimated: facts.estimated,
+    latencyMs: Math.round(performance.now() - state.startedAt),
+    overheadMs: Number(facts.overheadMs.toFixed(3)),
+    status: facts.status,
+    httpStatus: facts.httpStatus,
+    errorCode: facts.errorCode,
+    cacheHit: facts.cacheHit,
+    fallbackUsed: facts.trace?.fallbackUsed ?? false,
+    attemptCount: facts.trace?.attemptCount ?? 0,
+    guardrail: state.guardrail ? deps.guardrails.summary(state.guardrail) : null,
+    stream: state.stream,
+  });
 }

@@ -45,11 +45,17 @@ class HttpCallReply implements CallReply {
 
   onGone(listener: () => void): () => void {
     const raw = this.reply.raw;
-    const onClose = () => {
-      if (!raw.writableFinished) listener();
+    // A method, not a named arrow: under tsx (esbuild's keepNames) each named function made per call
+    // is renamed with Object.defineProperty, which turns it into a dictionary-mode object.
+    const watcher = {
+      onClose() {
+        if (!raw.writableFinished) listener();
+      },
     };
-    raw.on("close", onClose);
-    return () => raw.off("close", onClose);
+    raw.on("close", watcher.onClose);
+    return () => {
+      raw.off("close", watcher.onClose);
+    };
   }
 
   async sendJson(status: number, headers: Readonly<Record<string, string>>, body: string): Promise<void> {

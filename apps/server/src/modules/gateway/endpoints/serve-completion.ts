@@ -37,7 +37,9 @@ export async function serveCompletion(
   const input: CallInput = {
     headers: request.headers,
     body: request.body,
-    resolveCaller: () => deps.resolveCaller(request),
+    resolveCaller() {
+      return deps.resolveCaller(request);
+    },
   };
   await runCompletion(inbound, input, httpCallReply(reply), deps);
 }

@@ -63,19 +63,15 @@ export async function serveStream(
     "x-request-id": reply.requestId,
     "x-tributary-overhead-ms": overheadMs.toFixed(3),
   });
-  // The frames one upstream event gives go out in one write (one chunk, one syscall).
-  const write = (frames: string[]) => {
-    if (frames.length > 0) reply.write(frames.length === 1 ? (frames[0] as string) : frames.join(""));
-  };
   let status: "success" | "error" | "cancelled" = "success";
   let errorCode: string | null = null;
   try {
-    for (const event of buffered) write(session.push(event));
+    for (const event of buffered) writeFrames(reply, session.push(event));
     if (!executed.value.done) {
       for (;;) {
         const next = await events.next();
         if (next.done) break;
-        write(session.push(next.value));
+        writeFrames(reply, session.push(next.value));
       }
     }
   } catch (error) {
@@ -116,4 +112,9 @@ export async function serveStream(
     trace: executed.trace,
     overheadMs,
   });
+}
+
+/** The frames one upstream event gives, in one write (one chunk, one syscall). */
+function writeFrames(reply: CallReply, frames: readonly string[]): void {
+  if (frames.length > 0) reply.write(frames.length === 1 ? (frames[0] as string) : frames.join(""));
 }

@@ -41,7 +41,7 @@ export async function executePlan<T>(
   attempt: (target: Target) => Promise<T>,
   options: ExecuteOptions,
 ): Promise<Executed<T>> {
-  const wait = options.sleep ?? ((ms, signal) => sleep(ms, undefined, { signal }));
+  const wait = options.sleep ?? sleepUnlessAborted;
   const trace: ExecutionTrace = {
     attemptCount: 0,
     failedProviders: [],
@@ -158,4 +158,8 @@ function exhausted(last: UpstreamFailure | null, hadFallbacks: boolean): Gateway
         code: "provider_unavailable",
       });
   }
+}
+
+function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  return sleep(ms, undefined, { signal });
 }

@@ -21,7 +21,7 @@ class PooledRandom {
 
 const generator = new V7Generator(new PooledRandom());
 
-/** A new UUIDv7 for a usage record. */
-export function usageRecordId(): string {
+/** A new UUIDv7, for ids made on every request (request ids, usage records). */
+export function pooledUuidV7(): string {
   return generator.generate().toString();
 }
