@@ -7,6 +7,7 @@ import type { Sql } from "../../platform/sql/index.js";
 import type { Logger } from "../../platform/telemetry/logger.js";
 import type { Metrics } from "../../platform/telemetry/metrics.js";
 import { personalSpaceOf, usageGroupLabels } from "../identity/index.js";
+import { preparePiiNameDetection } from "../ingestion/index.js";
 import { createUsageRecorder, usageRoutes } from "../usage/index.js";
 import { createBudgetGuard } from "./budgets/index.js";
 import { ResponseCache } from "./cache/response-cache.js";
@@ -121,6 +122,8 @@ export function createGatewayModule(options: GatewayModuleOptions) {
     chat: createInProcessGateway(deps, logger),
     async start(): Promise<void> {
       await catalog.start();
+      // Guardrails on by default: load the name tagger now, not during the first guarded call.
+      if (config.guardrailPolicy !== "off") preparePiiNameDetection();
     },
     /** Stops polling, flushes every buffered usage record, closes upstream connections and local models. */
     async close(): Promise<void> {

@@ -4,6 +4,7 @@ export {
   type PiiEntityType,
   type PiiFinding,
   type PiiPolicy,
+  preparePiiNameDetection,
   redactPii,
 } from "./analysis/index.js";
 export type {

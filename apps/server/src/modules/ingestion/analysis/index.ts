@@ -16,6 +16,7 @@ export { detectLanguage, UNDETERMINED_LANGUAGE } from "./language/detect-languag
 export { detectPii } from "./pii/detect-pii.js";
 export type { DetectPiiOptions } from "./pii/detection-plan.js";
 export { DEFAULT_MIN_CONFIDENCE, DEFAULT_NER_MAX_CHARS } from "./pii/detection-plan.js";
+export { loadNamedEntityTagger as preparePiiNameDetection } from "./pii/recognizers/named-entities.js";
 export type { RedactionResult, RedactionStyle, Replacement } from "./pii/redact-pii.js";
 export { redactPii } from "./pii/redact-pii.js";
 export type { StreamingRedactor, StreamingRedactorOptions } from "./pii/streaming-redactor.js";

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import vm from "node:vm";
 import type nlpModule from "compromise";
 import type { PiiEntityType, PiiFinding } from "../types.js";
 import { mayNameEntities } from "./name-candidates.js";
@@ -13,16 +15,29 @@ type Nlp = typeof nlpModule;
 let nlp: Nlp | undefined;
 
 /**
- * compromise, loaded the first time a name is looked for (processing workers call this as they
- * start). Not imported with the module: loading its lexicon adds ~1,500 throwaway hidden-class
- * transitions to V8's plain-object root, and until the next full GC every plain object the process
- * builds then gets a class of its own. In the API process that made each request's objects survive
- * young-generation GCs; most API processes never scan text for names (decision 0017).
+ * compromise, loaded on first use (processing workers and gateway guardrails call this as they
+ * start) into a V8 context of its own. Loading its lexicon merges one-property temporaries
+ * (`{[word]: tag}`), which fills the transition array of the plain-object root map of the context it
+ * runs in (1,536 entries). In the main context, every plain object the process then built got a
+ * hidden class of its own until the next full GC, and such objects survive young-generation GCs:
+ * the API process's requests paid for it (decision 0017). In its own context the tagger works the
+ * same, and the process's own objects keep their shared hidden classes.
  */
 export function loadNamedEntityTagger(): Nlp {
-  // The package's CommonJS build is the same tagger, and require() keeps the callers synchronous.
-  nlp ??= createRequire(import.meta.url)("compromise") as Nlp;
+  nlp ??= loadInOwnContext();
   return nlp;
+}
+
+function loadInOwnContext(): Nlp {
+  // The package's CommonJS build: one file, so it can be evaluated as it is in the new context.
+  const file = createRequire(import.meta.url).resolve("compromise");
+  const context = vm.createContext({ console, process: { env: {} } });
+  const wrapper = vm.runInContext(`(function (module, exports) {${readFileSync(file, "utf8")}\n})`, context, {
+    filename: file,
+  }) as (module: { exports: unknown }, exports: unknown) => void;
+  const module = { exports: {} as unknown };
+  wrapper(module, module.exports);
+  return module.exports as Nlp;
 }
 
 interface TermOffset {
