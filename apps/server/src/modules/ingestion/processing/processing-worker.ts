@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import { loadLanguageDetector } from "../analysis/language/detect-language.js";
 import { loadNamedEntityTagger } from "../analysis/pii/recognizers/named-entities.js";
 import { closeOcr } from "../extraction/ocr/ocr-service.js";
 import { type ProcessFileInput, type ProcessFileProgress, processFile } from "./process-file.js";
@@ -6,8 +7,9 @@ import { type ProcessFileInput, type ProcessFileProgress, processFile } from "./
 /** Worker-thread side of the processing pool: one file at a time, results posted back. */
 const port = parentPort;
 if (!port) throw new Error("processing-worker must run in a worker thread");
-// Every file is scanned for names: load the tagger now, not during the first file.
+// Every file is scanned for names and languages: load both now, not during the first file.
 loadNamedEntityTagger();
+loadLanguageDetector();
 
 port.on("message", async (message: { id: number; input: ProcessFileInput }) => {
   try {

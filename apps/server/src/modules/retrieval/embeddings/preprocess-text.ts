@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { decode, encode, isWithinTokenLimit } from "gpt-tokenizer/encoding/cl100k_base";
+import type * as Cl100k from "gpt-tokenizer/encoding/cl100k_base";
 
 /** Spec §3: inputs are cut to 8000 tokens (the OpenAI models accept 8191). */
 export const maxInputTokens = 8000;
@@ -18,6 +19,17 @@ export interface PreparedText {
   readonly hash: string;
 }
 
+let cl100k: typeof Cl100k | undefined;
+
+/**
+ * The cl100k_base tables (11 MB of heap), loaded when a remote provider's text is first counted:
+ * most processes embed with a local model and never count, and every full GC walks what is loaded.
+ */
+function cl100kTokenizer(): typeof Cl100k {
+  cl100k ??= createRequire(import.meta.url)("gpt-tokenizer/cjs/encoding/cl100k_base") as typeof Cl100k;
+  return cl100k;
+}
+
 /**
  * Spec §3 preprocessing: NFKC, whitespace collapsed, cut to 8000 tokens; never lowercased (case
  * carries meaning for the remote models). Remote providers bill by token, so their texts are
@@ -28,6 +40,7 @@ export function prepareText(raw: string, countTokens: boolean): PreparedText {
   let text = normalised;
   let tokens = 0;
   if (countTokens) {
+    const { decode, encode, isWithinTokenLimit } = cl100kTokenizer();
     const within = isWithinTokenLimit(normalised, maxInputTokens, asPlainText);
     if (within === false) {
       text = decode(encode(normalised, asPlainText).slice(0, maxInputTokens)).replace(/\uFFFD+$/u, "");

@@ -1,10 +1,22 @@
-import { detectAll } from "tinyld";
+import { createRequire } from "node:module";
+import type * as Tinyld from "tinyld";
 
 export interface LanguageDetection {
   /** ISO 639-1 code, or `und` when the text is too short or not recognised. */
   readonly language: string;
   /** 0–1, tinyld's accuracy for the winning language. */
   readonly confidence: number;
+}
+
+let tinyld: typeof Tinyld | undefined;
+
+/**
+ * tinyld's models (8 MB of heap), loaded at the first detection: processing workers detect, the API
+ * process imports this module but never does, and every full GC walks what is loaded.
+ */
+export function loadLanguageDetector(): typeof Tinyld {
+  tinyld ??= createRequire(import.meta.url)("tinyld") as typeof Tinyld;
+  return tinyld;
 }
 
 export const UNDETERMINED_LANGUAGE: LanguageDetection = { language: "und", confidence: 0 };
@@ -53,7 +65,7 @@ export function detectLanguage(text: string, options: { maxChars?: number } = {}
   const cleaned = sample.replace(URL_OR_EMAIL, " ").replace(NON_LETTER_RUNS, " ");
   const letters = cleaned.match(LETTER)?.length ?? 0;
   if (letters < MIN_LETTERS) return UNDETERMINED_LANGUAGE;
-  const best = detectAll(cleaned)[0];
+  const best = loadLanguageDetector().detectAll(cleaned)[0];
   if (!best || !ISO_639_1.test(best.lang)) return UNDETERMINED_LANGUAGE;
   const confidence = Math.round(Math.min(1, Math.max(0, best.accuracy)) * 1000) / 1000;
   return confidence > 0 ? { language: best.lang, confidence } : UNDETERMINED_LANGUAGE;
