@@ -13,27 +13,42 @@ import { getEventListeners } from "node:events";
  * earlier call's listeners or abort.
  */
 export class CallAbortPool {
-  private readonly free: AbortController[] = [];
+  private readonly free: Array<{ readonly controller: AbortController; skipped: number }> = [];
 
   constructor(private readonly capacity = 1024) {}
 
   acquire(): AbortController {
-    // Oldest first: the most recently returned may still hold a listener that is about to go.
-    for (let controller = this.free.shift(); controller; controller = this.free.shift()) {
-      if (isIdle(controller.signal)) return controller;
+    // The oldest few are looked at: one returned a moment ago may still hold undici's listener,
+    // which goes a tick after the body ends. Such a one stays for a later call; one still listened
+    // to after many looks is dropped (something kept its listener).
+    for (let i = 0; i < Math.min(lookAhead, this.free.length); i++) {
+      const entry = this.free[i] as { readonly controller: AbortController; skipped: number };
+      if (isIdle(entry.controller.signal)) {
+        this.free.splice(i, 1);
+        return entry.controller;
+      }
+      entry.skipped += 1;
+      if (entry.skipped > maxSkips) {
+        this.free.splice(i, 1);
+        i -= 1;
+      }
     }
     return new AbortController();
   }
 
   /** Hands a controller back once its call is over (aborted ones are never handed out again). */
   release(controller: AbortController): void {
-    if (this.free.length < this.capacity && !controller.signal.aborted) this.free.push(controller);
+    if (this.free.length < this.capacity && !controller.signal.aborted)
+      this.free.push({ controller, skipped: 0 });
   }
 
   get size(): number {
     return this.free.length;
   }
 }
+
+const lookAhead = 4;
+const maxSkips = 64;
 
 function isIdle(signal: AbortSignal): boolean {
   return !signal.aborted && signal.onabort === null && getEventListeners(signal, "abort").length === 0;
