@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import vm from "node:vm";
 import type nlpModule from "compromise";
 import type { PiiEntityType, PiiFinding } from "../types.js";
 import { mayNameEntities } from "./name-candidates.js";
@@ -15,29 +13,19 @@ type Nlp = typeof nlpModule;
 let nlp: Nlp | undefined;
 
 /**
- * compromise, loaded on first use (processing workers and gateway guardrails call this as they
- * start) into a V8 context of its own. Loading its lexicon merges one-property temporaries
- * (`{[word]: tag}`), which fills the transition array of the plain-object root map of the context it
- * runs in (1,536 entries). In the main context, every plain object the process then built got a
- * hidden class of its own until the next full GC, and such objects survive young-generation GCs:
- * the API process's requests paid for it (decision 0017). In its own context the tagger works the
- * same, and the process's own objects keep their shared hidden classes.
+ * compromise, loaded on first use (processing workers, and the gateway when guardrails are on by
+ * default, load it as they start). Not imported with this module: loading its lexicon merges
+ * one-property temporaries (`{[word]: tag}`), which fills the transition array of V8's plain-object
+ * root map (1,536 entries), and until the next full GC every plain object the process builds gets a
+ * hidden class of its own; such objects survive young-generation GCs. An API process that never
+ * scans for names should not pay for that (decision 0017). Evaluating it in a V8 context of its own
+ * would avoid it everywhere, but makes the tagger about 40% slower (global lookups through the
+ * context), and it is the slowest step of document processing.
  */
 export function loadNamedEntityTagger(): Nlp {
-  nlp ??= loadInOwnContext();
+  // The package's CommonJS build is the same tagger, and require() keeps the callers synchronous.
+  nlp ??= createRequire(import.meta.url)("compromise") as Nlp;
   return nlp;
-}
-
-function loadInOwnContext(): Nlp {
-  // The package's CommonJS build: one file, so it can be evaluated as it is in the new context.
-  const file = createRequire(import.meta.url).resolve("compromise");
-  const context = vm.createContext({ console, process: { env: {} } });
-  const wrapper = vm.runInContext(`(function (module, exports) {${readFileSync(file, "utf8")}\n})`, context, {
-    filename: file,
-  }) as (module: { exports: unknown }, exports: unknown) => void;
-  const module = { exports: {} as unknown };
-  wrapper(module, module.exports);
-  return module.exports as Nlp;
 }
 
 interface TermOffset {
