@@ -1,5 +1,5 @@
 import { Counter, Histogram } from "prom-client";
-import type { Metrics } from "../../platform/telemetry/metrics.js";
+import { type Metrics, seriesByLabels } from "../../platform/telemetry/metrics.js";
 import type { TokenUsage } from "./pricing/token-usage.js";
 
 /** The gateway's Prometheus series; labels stay within the budget (model, provider, status, class). */
@@ -28,17 +28,9 @@ export function createGatewayMetrics(metrics: Metrics) {
     help: "Provider cost metered by the gateway, in USD",
     registers,
   });
-  // Labelled children by "status provider model": prom-client would hash the label object each call.
-  const callCounters = new Map<string, { inc(): void }>();
-  const countCall = (model: string, provider: string, status: string) => {
-    const key = `${status} ${provider} ${model}`;
-    let child = callCounters.get(key);
-    if (!child) {
-      child = requests.labels({ model, provider, status });
-      callCounters.set(key, child);
-    }
-    child.inc();
-  };
+  const callCounter = seriesByLabels(([model = "", provider = "", status = ""]) =>
+    requests.labels({ model, provider, status }),
+  );
   return {
     observe(call: {
       model: string;
@@ -48,7 +40,7 @@ export function createGatewayMetrics(metrics: Metrics) {
       usage: TokenUsage | null;
       costUsd: number;
     }): void {
-      countCall(call.model, call.provider, String(call.status));
+      callCounter(call.model, call.provider, String(call.status)).inc();
       overhead.observe(call.overheadMs / 1000);
       const usage = call.usage;
       if (usage) {

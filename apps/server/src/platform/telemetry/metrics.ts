@@ -52,3 +52,21 @@ export function createMetrics(): Metrics {
     },
   };
 }
+
+/**
+ * Labelled children of prom-client metrics, made once per combination of label values and found
+ * again by those values: `metric.inc(labels)` hashes the label object on every call, which the
+ * per-request series can do without.
+ */
+export function seriesByLabels<T>(make: (values: readonly string[]) => T): (...values: string[]) => T {
+  const made = new Map<string, T>();
+  return (...values) => {
+    const key = values.join("\u0000");
+    let series = made.get(key);
+    if (series === undefined) {
+      series = make(values);
+      made.set(key, series);
+    }
+    return series;
+  };
+}

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type * as Cl100k from "gpt-tokenizer/encoding/cl100k_base";
+import { lazyRequire } from "../../../platform/modules/index.js";
 
 /** Spec §3: inputs are cut to 8000 tokens (the OpenAI models accept 8191). */
 export const maxInputTokens = 8000;
@@ -19,16 +19,11 @@ export interface PreparedText {
   readonly hash: string;
 }
 
-let cl100k: typeof Cl100k | undefined;
-
 /**
  * The cl100k_base tables (11 MB of heap), loaded when a remote provider's text is first counted:
- * most processes embed with a local model and never count, and every full GC walks what is loaded.
+ * most processes embed with a local model and never count.
  */
-function cl100kTokenizer(): typeof Cl100k {
-  cl100k ??= createRequire(import.meta.url)("gpt-tokenizer/cjs/encoding/cl100k_base") as typeof Cl100k;
-  return cl100k;
-}
+const cl100kTokenizer = lazyRequire<typeof Cl100k>("gpt-tokenizer/cjs/encoding/cl100k_base");
 
 /**
  * Spec §3 preprocessing: NFKC, whitespace collapsed, cut to 8000 tokens; never lowercased (case

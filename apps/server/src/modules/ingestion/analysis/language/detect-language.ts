@@ -1,5 +1,5 @@
-import { createRequire } from "node:module";
 import type * as Tinyld from "tinyld";
+import { lazyRequire } from "../../../../platform/modules/index.js";
 
 export interface LanguageDetection {
   /** ISO 639-1 code, or `und` when the text is too short or not recognised. */
@@ -8,16 +8,11 @@ export interface LanguageDetection {
   readonly confidence: number;
 }
 
-let tinyld: typeof Tinyld | undefined;
-
 /**
- * tinyld's models (8 MB of heap), loaded at the first detection: processing workers detect, the API
- * process imports this module but never does, and every full GC walks what is loaded.
+ * tinyld's models (8 MB of heap), loaded at the first detection: processing workers detect (and
+ * load it as they start), the API process imports this module but never does.
  */
-export function loadLanguageDetector(): typeof Tinyld {
-  tinyld ??= createRequire(import.meta.url)("tinyld") as typeof Tinyld;
-  return tinyld;
-}
+export const loadLanguageDetector = lazyRequire<typeof Tinyld>("tinyld");
 
 export const UNDETERMINED_LANGUAGE: LanguageDetection = { language: "und", confidence: 0 };
 

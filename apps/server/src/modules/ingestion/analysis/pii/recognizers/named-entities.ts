@@ -1,5 +1,5 @@
-import { createRequire } from "node:module";
 import type nlpModule from "compromise";
+import { lazyRequire } from "../../../../../platform/modules/index.js";
 import type { PiiEntityType, PiiFinding } from "../types.js";
 import { mayNameEntities } from "./name-candidates.js";
 
@@ -8,9 +8,6 @@ const NER_CONFIDENCE = 0.6;
 const HAS_UPPER_CASE = /\p{Lu}/u;
 
 export type NamedEntityType = Extract<PiiEntityType, "PERSON" | "LOCATION">;
-
-type Nlp = typeof nlpModule;
-let nlp: Nlp | undefined;
 
 /**
  * compromise, loaded on first use (processing workers, and the gateway when guardrails are on by
@@ -22,11 +19,7 @@ let nlp: Nlp | undefined;
  * would avoid it everywhere, but makes the tagger about 40% slower (global lookups through the
  * context), and it is the slowest step of document processing.
  */
-export function loadNamedEntityTagger(): Nlp {
-  // The package's CommonJS build is the same tagger, and require() keeps the callers synchronous.
-  nlp ??= createRequire(import.meta.url)("compromise") as Nlp;
-  return nlp;
-}
+export const loadNamedEntityTagger = lazyRequire<typeof nlpModule>("compromise");
 
 interface TermOffset {
   readonly start: number;

@@ -1,0 +1,1 @@
+export { lazyRequire } from "./lazy-require.js";
