@@ -16,6 +16,12 @@ export const spaceSearchRequestSchema = z
     created_after: z.iso.datetime({ offset: true }).optional().describe("Indexed at or after"),
     created_before: z.iso.datetime({ offset: true }).optional().describe("Indexed before"),
     min_score: z.number().optional().describe("0–1, applied to each retriever's score before fusion"),
+    rerank: z
+      .boolean()
+      .optional()
+      .describe(
+        "Re-rank the best SEARCH_RERANK_DEPTH candidates by their sentence most similar to the query (semantic embedders only); default false",
+      ),
   })
   .strict()
   .meta({ id: "SpaceSearchRequest" });
@@ -25,7 +31,11 @@ export const spacePassageSchema = z
   .object({
     rank: z.number().int(),
     score: z.number(),
-    scores: z.object({ vector: z.number().nullable(), text: z.number().nullable() }),
+    scores: z.object({
+      vector: z.number().nullable(),
+      text: z.number().nullable(),
+      sentence: z.number().nullable().describe("The best sentence's similarity to the query when re-ranked"),
+    }),
     chunk_id: z.string(),
     chunk_index: z.number().int(),
     document_id: z.string(),
@@ -50,6 +60,7 @@ export const spaceSearchResponseSchema = z
       text_results: z.number().int(),
       embedding_model: z.string(),
       embedding_fallback: z.boolean().describe("True when the built-in lexical embedder is in use"),
+      reranked: z.number().int().describe("How many of the first candidates were re-ranked by sentence"),
     }),
   })
   .meta({ id: "SpaceSearchResponse" });

@@ -93,11 +93,15 @@ export interface RetrievalConfig {
   readonly embeddings: EmbeddingConfig;
   /** Default minimum component score for space search. */
   readonly minScore: number;
+  /** How many of the best passages a re-ranked space search re-ranks by sentence. */
+  readonly rerankDepth: number;
 }
 
 export interface AssistantConfig {
   /** Share of a question's key terms a passage must contain to count as evidence (0: no gate). */
   readonly minTermCoverage: number;
+  /** Re-rank retrieved passages by their best sentence (semantic embedders only). */
+  readonly rerank: boolean;
 }
 
 /** The effective configuration: every adapter choice already made, secrets included. */

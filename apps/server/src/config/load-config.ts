@@ -171,6 +171,7 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
     retrieval: {
       vectorStore: raw.VECTOR_STORE,
       minScore: raw.SEARCH_MIN_SCORE,
+      rerankDepth: raw.SEARCH_RERANK_DEPTH,
       embeddings: {
         provider: raw.EMBEDDING_PROVIDER,
         model: raw.EMBEDDING_MODEL,
@@ -188,7 +189,7 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
         cacheEntries: raw.EMBEDDING_CACHE_ENTRIES,
       },
     },
-    assistant: { minTermCoverage: raw.ASSISTANT_MIN_TERM_COVERAGE },
+    assistant: { minTermCoverage: raw.ASSISTANT_MIN_TERM_COVERAGE, rerank: raw.ASSISTANT_RERANK },
   };
 }
 

@@ -219,9 +219,11 @@ export const configSchema = z.object({
   EMBEDDING_RETRY_MAX_WAIT_MS: positiveInt.default(60_000),
   EMBEDDING_CACHE_ENTRIES: z.coerce.number().int().min(0).default(1000),
   SEARCH_MIN_SCORE: z.coerce.number().min(0).max(1).default(0),
+  SEARCH_RERANK_DEPTH: z.coerce.number().int().min(1).max(200).default(30),
   // Share of a question's key terms a passage must contain to count as the assistant's evidence
   // (0 turns the gate off and leaves "not found" to the search's min_score alone).
   ASSISTANT_MIN_TERM_COVERAGE: z.coerce.number().min(0).max(1).default(0.5),
+  ASSISTANT_RERANK: bool.default(true),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -23,7 +23,7 @@ export function createAssistantModule(options: AssistantModuleOptions) {
     sql: options.sql,
     chat: options.chat,
     searchSpace: options.searchSpace,
-    minTermCoverage: options.config.minTermCoverage,
+    evidence: { minTermCoverage: options.config.minTermCoverage, rerank: options.config.rerank },
     logger: options.logger ?? null,
   };
   return {

@@ -1,6 +1,7 @@
 import type { Sql } from "../../platform/sql/index.js";
 import type { Logger } from "../../platform/telemetry/logger.js";
 import type { InProcessGateway } from "../gateway/index.js";
+import type { EvidenceSettings } from "./retrieve/retrieve-evidence.js";
 import type { SearchSpace } from "./search-port.js";
 
 /** What the assistant asks of the gateway: governed chat calls under the caller's identity. */
@@ -11,7 +12,7 @@ export interface AssistantDeps {
   readonly sql: Sql;
   readonly chat: AssistantChat;
   readonly searchSpace: SearchSpace;
-  /** Share of a question's key terms a passage must contain to count as evidence (0 turns the gate off). */
-  readonly minTermCoverage: number;
+  /** The evidence gate's coverage and whether the search re-ranks by sentence. */
+  readonly evidence: EvidenceSettings;
   readonly logger: Logger | null;
 }

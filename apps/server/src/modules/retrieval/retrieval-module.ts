@@ -72,15 +72,16 @@ export async function createRetrievalModule(options: RetrievalModuleOptions): Pr
     notifyEvents: () => events.notify(),
     ...(options.jobs ? { jobs: options.jobs } : {}),
   };
+  const searchSettings = { minScore: config.minScore, rerankDepth: config.rerankDepth };
   return {
     routes: [
       ...retrievalRoutes(deps),
       ...embeddingRoutes({ embeddings, resolveDatasetModel: datasetModelResolver(deps) }),
-      ...spaceSearchRoutes(deps, config.minScore),
+      ...spaceSearchRoutes(deps, searchSettings),
     ],
     indexer: createDocumentIndexer(deps),
     probe: embeddingProbe(embeddings),
-    searchSpace: (caller, request) => searchSpace(deps, caller, request, config.minScore),
+    searchSpace: (caller, request) => searchSpace(deps, caller, request, searchSettings),
     registerWorkers() {
       events.subscribe({
         consumer: "retrieval-remove-deleted",

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { activeFilterCount, filterErrors, noFilters, startOfDay, toSearchRequest } from "./search-request";
 
 describe("toSearchRequest", () => {
-  it("sends only the query, mode and result count when no filter is set", () => {
+  it("sends only the query, mode, result count and re-ranking when no filter is set", () => {
     expect(toSearchRequest("rivers", "hybrid", noFilters)).toEqual({
       query: "rivers",
       search_mode: "hybrid",
       top_k: 10,
+      rerank: true,
     });
   });
 
@@ -23,6 +24,7 @@ describe("toSearchRequest", () => {
       query: "rivers",
       search_mode: "text",
       top_k: 50,
+      rerank: true,
       notebook_ids: ["nb-1"],
       tags: ["geo", "water"],
       created_after: new Date(2025, 2, 1).toISOString(),

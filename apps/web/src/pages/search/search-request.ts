@@ -53,7 +53,10 @@ export function startOfDay(day: string, days = 0): string {
   return new Date(year ?? 1970, (month ?? 1) - 1, (date ?? 1) + days).toISOString();
 }
 
-/** The body of `POST /api/v1/search`: only the filters that are set. */
+/**
+ * The body of `POST /api/v1/search`: only the filters that are set. Always re-ranked by sentence:
+ * the server ignores it when no semantic embedder is configured.
+ */
 export function toSearchRequest(
   query: string,
   mode: SearchMode,
@@ -64,6 +67,7 @@ export function toSearchRequest(
     query,
     search_mode: mode,
     top_k: filters.topK,
+    rerank: true,
     ...(filters.notebookId ? { notebook_ids: [filters.notebookId] } : {}),
     ...(tags.length > 0 ? { tags } : {}),
     ...(filters.indexedFrom ? { created_after: startOfDay(filters.indexedFrom) } : {}),

@@ -70,6 +70,7 @@ export function SearchResultCard({
         <Score label="Score" value={passage.score} />
         <Score label="Vector" value={passage.scores.vector} />
         <Score label="Text" value={passage.scores.text} />
+        {passage.scores.sentence !== null && <Score label="Sentence" value={passage.scores.sentence} />}
       </dl>
     </li>
   );

@@ -13,7 +13,7 @@ const response: SpaceSearchResponse = {
     {
       rank: 1,
       score: 0.0325,
-      scores: { vector: 0.8123, text: null },
+      scores: { vector: 0.8123, text: null, sentence: null },
       chunk_id: "chunk-9",
       chunk_index: 3,
       document_id: "doc-1",
@@ -30,6 +30,7 @@ const response: SpaceSearchResponse = {
   took_ms: 12.34,
   stats: {
     search_mode: "hybrid",
+    reranked: 0,
     vector_results: 5,
     text_results: 0,
     embedding_model: "lexical-384",

@@ -27,7 +27,9 @@ export function SearchResults({
         </h2>
         <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="search-stats">
           {formatNumber(response.took_ms, 1)} ms · {stats.search_mode} · {stats.vector_results} by vector,{" "}
-          {stats.text_results} by text · {stats.embedding_model}
+          {stats.text_results} by text
+          {stats.reranked > 0 ? ` · best ${stats.reranked} re-ranked by sentence` : ""} ·{" "}
+          {stats.embedding_model}
         </p>
       </div>
       {stats.embedding_fallback && stats.search_mode !== "text" && (

@@ -66,7 +66,7 @@ export async function answerQuestion(
     deps.searchSpace,
     caller,
     { ...input, query: standalone },
-    deps.minTermCoverage,
+    deps.evidence,
   );
   const base = { question: input.question, standalone_question: standalone };
   const notFound = (used: ReadonlySet<number>, extra: Partial<AnswerDraft> = {}): AnswerDraft => ({

@@ -1,8 +1,8 @@
+import { splitSentences } from "../../../platform/text/index.js";
 import { citeQuote, type VerifiedAnswer, verifyCitations } from "../citations/verify-citations.js";
 import { termsToShow } from "../retrieve/evidence-terms.js";
 import type { NumberedPassage } from "../search-port.js";
 import { questionTermsOf, stemSetOf, termsIn } from "../text/key-terms.js";
-import { splitSentences } from "../text/sentences.js";
 
 /** Evidence passages the extract looks at, and sentences it quotes at most. */
 const passagesLooked = 5;

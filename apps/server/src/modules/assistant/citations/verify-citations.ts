@@ -1,7 +1,8 @@
 import type { AssistantCitation } from "@tributary/contracts";
+import { splitSentences } from "../../../platform/text/index.js";
 import type { NumberedPassage } from "../search-port.js";
+import { isClaimSentence, markersOf } from "../text/claim-sentences.js";
 import { type FoldedText, foldQuote, foldText, locateQuote } from "../text/fold-text.js";
-import { isClaimSentence, markersOf, splitSentences } from "../text/sentences.js";
 import type { ParsedModelAnswer } from "./parse-model-answer.js";
 
 export interface VerifiedAnswer {

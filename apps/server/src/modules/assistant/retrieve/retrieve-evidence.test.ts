@@ -27,13 +27,14 @@ const stats = {
   text_results: 3,
   embedding_model: "lexical-hash-v1",
   embedding_fallback: true,
+  reranked: 0,
 } as const;
 const search: SearchSpace = async () => ({ results, took_ms: 3, stats });
 
 describe("retrieveEvidence", () => {
   it("keeps, and numbers, only passages that cover enough of the query's key terms", async () => {
     const request = { query: "When was the Acme mill founded?", top_k: 5, search_mode: "hybrid" } as const;
-    const evidence = await retrieveEvidence(search, caller, request, 0.5);
+    const evidence = await retrieveEvidence(search, caller, request, { minTermCoverage: 0.5, rerank: false });
     expect(evidence.passages.map((p) => [p.index, p.chunk_id])).toEqual([[1, results[1]?.chunk_id]]);
     const described = describePassages(evidence, new Set([1]));
     expect(described.map((p) => [p.rank, p.index, p.evidence, p.in_prompt])).toEqual([
@@ -45,7 +46,7 @@ describe("retrieveEvidence", () => {
 
   it("with the gate off, every passage the search returned is evidence", async () => {
     const request = { query: "Who built the lighthouse?", top_k: 5, search_mode: "text" } as const;
-    const evidence = await retrieveEvidence(search, caller, request, 0);
+    const evidence = await retrieveEvidence(search, caller, request, { minTermCoverage: 0, rerank: false });
     expect(evidence.passages).toHaveLength(3);
   });
 
@@ -56,14 +57,17 @@ describe("retrieveEvidence", () => {
     ];
     const searchNamed: SearchSpace = async () => ({ results: named, took_ms: 1, stats });
     const request = { query: "Who founded the Acme mill?", top_k: 5, search_mode: "text" } as const;
-    const evidence = await retrieveEvidence(searchNamed, caller, request, 0.9);
+    const evidence = await retrieveEvidence(searchNamed, caller, request, {
+      minTermCoverage: 0.9,
+      rerank: false,
+    });
     expect(evidence.passages.map((p) => p.chunk_id)).toEqual([named[0]?.chunk_id]);
   });
 });
 
 describe("the passages' order", () => {
   const scored = (index: number, text: number | null, vector: number | null) =>
-    numberedPassage(index, `The Acme mill, passage ${index}.`, { scores: { vector, text } });
+    numberedPassage(index, `The Acme mill, passage ${index}.`, { scores: { vector, text, sentence: null } });
   // Fused (RRF) order: 1, 2, 3, 4; by BM25 alone: 3, 1, 4, then 2 (no shared word).
   const fused = [scored(1, 0.4, 0.9), scored(2, null, 0.8), scored(3, 0.6, 0.1), scored(4, 0.3, 0.2)];
   const searchWith = (fallback: boolean) => {
@@ -80,7 +84,10 @@ describe("the passages' order", () => {
   it("over a lexical fallback embedder, ranks hybrid candidates by BM25 and keeps top_k of them", async () => {
     const { searchSpace, asked } = searchWith(true);
     const request = { query: "Acme mill", top_k: 3, search_mode: "hybrid" } as const;
-    const evidence = await retrieveEvidence(searchSpace, caller, request, 0);
+    const evidence = await retrieveEvidence(searchSpace, caller, request, {
+      minTermCoverage: 0,
+      rerank: false,
+    });
     expect(asked).toEqual([hybridPool]);
     expect(order(evidence.considered)).toEqual([
       [3, 1],
@@ -93,14 +100,22 @@ describe("the passages' order", () => {
   it("keeps the fused order over an embedding model, and any order but hybrid's", async () => {
     const model = searchWith(false);
     const hybrid = { query: "Acme mill", top_k: 3, search_mode: "hybrid" } as const;
-    expect(order((await retrieveEvidence(model.searchSpace, caller, hybrid, 0)).considered)).toEqual([
+    expect(
+      order(
+        (await retrieveEvidence(model.searchSpace, caller, hybrid, { minTermCoverage: 0, rerank: false }))
+          .considered,
+      ),
+    ).toEqual([
       [1, 1],
       [2, 2],
       [3, 3],
     ]);
     const fallback = searchWith(true);
     const text = { query: "Acme mill", top_k: 3, search_mode: "text" } as const;
-    const evidence = await retrieveEvidence(fallback.searchSpace, caller, text, 0);
+    const evidence = await retrieveEvidence(fallback.searchSpace, caller, text, {
+      minTermCoverage: 0,
+      rerank: false,
+    });
     expect(fallback.asked).toEqual([3]);
     expect(order(evidence.considered)).toEqual([
       [1, 1],

@@ -15,6 +15,14 @@ export interface EvidenceRequest {
   readonly min_score?: number | undefined;
 }
 
+/** ASSISTANT_MIN_TERM_COVERAGE and ASSISTANT_RERANK. */
+export interface EvidenceSettings {
+  /** Share of the query's key terms a passage must show to count as evidence (0: no gate). */
+  readonly minTermCoverage: number;
+  /** Ask the search to re-rank its best passages by sentence (semantic embedders only). */
+  readonly rerank: boolean;
+}
+
 export interface Evidence {
   readonly query: string;
   readonly searchMode: "hybrid" | "vector" | "text";
@@ -32,7 +40,7 @@ export interface Evidence {
 export const hybridPool = 50;
 
 /**
- * Searches the caller's space, then keeps as evidence only the passages that show at least
+ * Searches the caller's space (re-ranked by sentence when `settings.rerank`), then keeps as evidence only the passages that show at least
  * `minTermCoverage` of the query's key terms (`passageCoverage`: in their content or headings;
  * terms of the document's name say which document, not what it says). The search's own
  * `min_score` cannot tell "nothing relevant" apart: hybrid search always finds a chunk that
@@ -42,7 +50,7 @@ export async function retrieveEvidence(
   searchSpace: SearchSpace,
   caller: ContentCaller,
   request: EvidenceRequest,
-  minTermCoverage: number,
+  settings: EvidenceSettings,
 ): Promise<Evidence> {
   const found = await searchSpace(caller, {
     query: request.query,
@@ -51,6 +59,7 @@ export async function retrieveEvidence(
     ...(request.notebook_ids ? { notebook_ids: [...request.notebook_ids] } : {}),
     ...(request.document_ids ? { document_ids: [...request.document_ids] } : {}),
     ...(request.min_score !== undefined ? { min_score: request.min_score } : {}),
+    rerank: settings.rerank,
   });
   const terms = questionTermsOf(request.query);
   const considered = rankPassages(found, request.search_mode)
@@ -58,7 +67,7 @@ export async function retrieveEvidence(
     .map((passage, i) => ({ ...passage, rank: i + 1 }));
   const passages: NumberedPassage[] = [];
   for (const passage of considered) {
-    if (passageCoverage(terms, passage) < minTermCoverage) continue;
+    if (passageCoverage(terms, passage) < settings.minTermCoverage) continue;
     passages.push({ ...passage, index: passages.length + 1 });
   }
   return {

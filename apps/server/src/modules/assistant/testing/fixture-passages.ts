@@ -11,7 +11,7 @@ export function numberedPassage(
     index,
     rank: index,
     score: 1 / (60 + index),
-    scores: { vector: 0.5, text: 0.3 },
+    scores: { vector: 0.5, text: 0.3, sentence: null },
     chunk_id: `00000000-0000-7000-8000-00000000000${index}`,
     document_id: `00000000-0000-7000-9000-00000000000${index}`,
     document_name: `document-${index}.txt`,

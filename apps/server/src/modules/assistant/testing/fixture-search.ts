@@ -40,7 +40,7 @@ export function createFixtureSearch() {
         ...passage,
         rank: i + 1,
         score,
-        scores: { vector: score, text: score },
+        scores: { vector: score, text: score, sentence: null },
       })),
       stats: {
         search_mode: request.search_mode ?? "hybrid",
@@ -48,6 +48,7 @@ export function createFixtureSearch() {
         text_results: scored.length,
         embedding_model: "fixture",
         embedding_fallback: true,
+        reranked: 0,
       },
     };
   };
@@ -68,7 +69,7 @@ export function createFixtureSearch() {
         passages.push({
           rank: 0,
           score: 0,
-          scores: { vector: null, text: null },
+          scores: { vector: null, text: null, sentence: null },
           chunk_id: randomUUID(),
           chunk_index: passages.length,
           document_id: documentId,

@@ -15,6 +15,7 @@ import type {
   EmbedResult,
 } from "./embedding-port.js";
 import type { EmbeddingProvider } from "./embedding-provider.js";
+import { passageSentences, pooledVector } from "./passage-sentences.js";
 import { type PreparedText, prepareTexts } from "./preprocess-text.js";
 import {
   createLexicalProvider,
@@ -39,18 +40,25 @@ interface ProviderTraits {
   readonly countsTokens: boolean;
   /** Worth a cache read and a concurrency slot: a model or network call costs more than either. */
   readonly costly: boolean;
+  /**
+   * A passage's vector is the mean of its sentences' vectors, each embedded (and cached) on its
+   * own: for models trained on sentences (decision 0015). The cached sentence vectors are what
+   * sentence re-ranking reads back.
+   */
+  readonly pooledBySentence: boolean;
 }
 
 function traitsOf(kind: EmbeddingProviderKind): ProviderTraits {
   switch (kind) {
     case "lexical":
-      return { countsTokens: false, costly: false };
-    case "onnx":
+      return { countsTokens: false, costly: false, pooledBySentence: false };
     case "sentence_encoder":
-      return { countsTokens: false, costly: true };
+      return { countsTokens: false, costly: true, pooledBySentence: true };
+    case "onnx":
+      return { countsTokens: false, costly: true, pooledBySentence: false };
     case "openai_compatible":
     case "ollama":
-      return { countsTokens: true, costly: true };
+      return { countsTokens: true, costly: true, pooledBySentence: false };
     default:
       return assertNever(kind);
   }
@@ -143,16 +151,49 @@ interface EmbedRun {
   readonly logger: Logger;
 }
 
-async function embedTexts(run: EmbedRun, batchSize: number): Promise<Omit<EmbedResult, "tookMs">> {
+type Embedded = Omit<EmbedResult, "tookMs">;
+
+async function embedTexts(run: EmbedRun, batchSize: number): Promise<Embedded> {
+  if (run.traits.pooledBySentence) return embedPooled(run, batchSize);
+  const { fromCache: _perText, ...embedded } = await embedEach(run, batchSize);
+  return embedded;
+}
+
+function emptyText(index: number): AppError {
+  return new AppError("VALIDATION_ERROR", `Text ${index} is empty once whitespace is collapsed`, {
+    details: { index },
+  });
+}
+
+/** Each text's sentences embedded through the cache, then pooled into the text's vector. */
+async function embedPooled(run: EmbedRun, batchSize: number): Promise<Embedded> {
+  const perText = run.request.texts.map(passageSentences);
+  const emptyAt = perText.findIndex((sentences) => sentences.every((sentence) => sentence.text === ""));
+  if (emptyAt >= 0) throw emptyText(emptyAt);
+  const sentences = perText.flatMap((each) => each.map((sentence) => sentence.text));
+  const embedded = await embedEach({ ...run, request: { ...run.request, texts: sentences } }, batchSize);
+  let next = 0;
+  let cached = 0;
+  const vectors = perText.map((each) => {
+    const from = next;
+    next += each.length;
+    if (embedded.fromCache.slice(from, next).every(Boolean)) cached += 1;
+    return pooledVector(embedded.vectors.slice(from, next));
+  });
+  const { fromCache: _perSentence, ...result } = embedded;
+  return { ...result, vectors, cached };
+}
+
+/** Each text embedded as it is; `fromCache` says, per text, whether the cache answered it. */
+async function embedEach(
+  run: EmbedRun,
+  batchSize: number,
+): Promise<Embedded & { fromCache: readonly boolean[] }> {
   const { provider, traits, request } = run;
   const model = provider.model;
   const prepared = await prepareTexts(request.texts, traits.countsTokens);
   const emptyAt = prepared.findIndex((text) => text.text.length === 0);
-  if (emptyAt >= 0) {
-    throw new AppError("VALIDATION_ERROR", `Text ${emptyAt} is empty once whitespace is collapsed`, {
-      details: { index: emptyAt },
-    });
-  }
+  if (emptyAt >= 0) throw emptyText(emptyAt);
   // Identical texts are embedded once per request.
   const unique = new Map<string, PreparedText>();
   for (const text of prepared) unique.set(text.hash, text);
@@ -177,19 +218,15 @@ async function embedTexts(run: EmbedRun, batchSize: number): Promise<Omit<EmbedR
   );
   if (traits.costly) await run.cache.store(request.tenantId, cacheKey, fresh);
 
-  let cachedCount = 0;
-  const vectors = prepared.map((text) => {
-    const vector = fresh.get(text.hash);
-    if (vector) return vector;
-    cachedCount += 1;
-    return [...(cached.get(text.hash) ?? [])];
-  });
+  const fromCache = prepared.map((text) => !fresh.has(text.hash));
+  const vectors = prepared.map((text) => fresh.get(text.hash) ?? [...(cached.get(text.hash) ?? [])]);
   return {
     model: model.name,
     dimensions: model.dimensions,
     vectors,
     tokens: missing.reduce((sum, text) => sum + text.tokens, 0),
-    cached: cachedCount,
+    cached: fromCache.filter(Boolean).length,
+    fromCache,
   };
 }
 

@@ -9,7 +9,18 @@ import {
 import type { RetrievalDeps } from "../deps.js";
 import { parseSearchPlan, type SqlCondition, searchDataset } from "../search/index.js";
 import { type DatasetRow, ensureDatasetIndex, ensureDefaultDataset } from "../store/index.js";
+import { rerankBySentences } from "./rerank-by-sentences.js";
 import type { SpacePassage, SpaceSearchRequest, SpaceSearchResult } from "./space-search-port.js";
+
+/** SEARCH_MIN_SCORE and SEARCH_RERANK_DEPTH. */
+export interface SpaceSearchSettings {
+  /** The component score floor when a request names none. */
+  readonly minScore: number;
+  /** How many of the best passages a `rerank` request re-ranks by sentence. */
+  readonly rerankDepth: number;
+}
+
+export const defaultSpaceSearchSettings: SpaceSearchSettings = { minScore: 0, rerankDepth: 30 };
 
 /**
  * Searches the caller's space: the tenant's default dataset, narrowed INSIDE the ranking query to
@@ -20,7 +31,7 @@ export async function searchSpace(
   deps: RetrievalDeps,
   caller: ContentCaller,
   request: SpaceSearchRequest,
-  defaultMinScore = 0,
+  settings: SpaceSearchSettings = defaultSpaceSearchSettings,
 ): Promise<SpaceSearchResult> {
   requireContentAccess(caller, "read");
   const started = performance.now();
@@ -32,7 +43,7 @@ export async function searchSpace(
     {
       query_text: query,
       top_k: request.top_k ?? 10,
-      min_score: request.min_score ?? defaultMinScore,
+      min_score: request.min_score ?? settings.minScore,
       include_content: true,
       include_metadata: true,
       ...(mode === "hybrid" ? { fusion_method: "reciprocal_rank_fusion" } : {}),
@@ -47,11 +58,13 @@ export async function searchSpace(
     ? notebooks.filter((id) => request.notebook_ids?.includes(id))
     : notebooks;
   if (readable.length === 0) return emptyResult(mode, dataset, deps, started);
+  const rerankDepth =
+    request.rerank && !deps.embeddings.describe(dataset.embedding_model)?.fallback ? settings.rerankDepth : 0;
   await ensureDatasetIndex(deps.sql, dataset);
   const response = await searchDataset(deps, mode, {
     tenantId,
     dataset,
-    plan,
+    plan: rerankDepth > plan.topK ? { ...plan, topK: rerankDepth } : plan,
     extraCondition: spaceCondition(caller.space.spaceId, readable, request),
     countTotal: false,
   });
@@ -63,11 +76,24 @@ export async function searchSpace(
     ),
   );
   // A deleted document's vectors go with its `document.deleted` event; until then, hide them.
-  const results = response.results.filter((hit) => live.has(hit.vector.document_id)).map(toPassage);
+  const found = response.results.filter((hit) => live.has(hit.vector.document_id)).map(toPassage);
+  const results =
+    rerankDepth === 0
+      ? found
+      : await rerankBySentences(
+          {
+            embeddings: deps.embeddings,
+            tenantId,
+            model: dataset.embedding_model,
+            query,
+            depth: rerankDepth,
+          },
+          found,
+        );
   return {
-    results: results.map((passage, i) => ({ ...passage, rank: i + 1 })),
+    results: results.slice(0, plan.topK).map((passage, i) => ({ ...passage, rank: i + 1 })),
     took_ms: Math.round((performance.now() - started) * 100) / 100,
-    stats: statsOf(mode, response, dataset, deps),
+    stats: statsOf(mode, response, dataset, deps, Math.min(rerankDepth, found.length)),
   };
 }
 
@@ -103,7 +129,7 @@ function toPassage(hit: SearchResultItem): SpacePassage {
   return {
     rank: hit.rank,
     score: hit.score,
-    scores: hit.scores ?? { vector: null, text: null },
+    scores: { vector: hit.scores?.vector ?? null, text: hit.scores?.text ?? null, sentence: null },
     chunk_id: vector.chunk_id ?? vector.id,
     chunk_index: vector.chunk_index ?? 0,
     document_id: vector.document_id,
@@ -123,6 +149,7 @@ function statsOf(
   response: SearchResponse | null,
   dataset: DatasetRow,
   deps: RetrievalDeps,
+  reranked = 0,
 ): SpaceSearchResult["stats"] {
   const count = response?.results.length ?? 0;
   return {
@@ -131,6 +158,7 @@ function statsOf(
     text_results: response?.stats.text_results ?? (mode === "text" ? count : 0),
     embedding_model: dataset.embedding_model,
     embedding_fallback: deps.embeddings.describe(dataset.embedding_model)?.fallback ?? false,
+    reranked,
   };
 }
 

@@ -14,6 +14,19 @@ export interface SpaceSearchRequest {
   readonly created_before?: string | undefined;
   /** Minimum component score (0–1) before fusion; the space default when absent. */
   readonly min_score?: number | undefined;
+  /**
+   * Re-rank the best candidates by their sentence most similar to the query (`rerankBySentences`);
+   * ignored over the built-in lexical embedder, whose vectors know no meaning.
+   */
+  readonly rerank?: boolean | undefined;
+}
+
+/** How similar one sentence of a passage is to the query; offsets in the passage's content. */
+export interface SentenceScore {
+  readonly start: number;
+  readonly end: number;
+  /** Cosine similarity of the sentence's vector and the query's. */
+  readonly score: number;
 }
 
 /** One passage: a chunk of a readable document, with where it sits in the document's text. */
@@ -21,7 +34,12 @@ export interface SpacePassage {
   readonly rank: number;
   /** The fused score (RRF for hybrid; the retriever's own score otherwise). */
   readonly score: number;
-  readonly scores: { readonly vector: number | null; readonly text: number | null };
+  readonly scores: {
+    readonly vector: number | null;
+    readonly text: number | null;
+    /** The best sentence's similarity to the query when re-ranked, else null. */
+    readonly sentence: number | null;
+  };
   readonly chunk_id: string;
   readonly chunk_index: number;
   readonly document_id: string;
@@ -34,6 +52,8 @@ export interface SpacePassage {
   readonly start_offset: number | null;
   readonly end_offset: number | null;
   readonly language: string | null;
+  /** Each sentence's similarity to the query, in order, when the passage was re-ranked. */
+  readonly sentences?: readonly SentenceScore[];
 }
 
 export interface SpaceSearchResult {
@@ -45,5 +65,7 @@ export interface SpaceSearchResult {
     readonly text_results: number;
     readonly embedding_model: string;
     readonly embedding_fallback: boolean;
+    /** How many of the first passages were re-ranked by sentence (0 when not). */
+    readonly reranked: number;
   };
 }

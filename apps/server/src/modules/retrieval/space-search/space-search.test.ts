@@ -114,6 +114,17 @@ describe("space search over processed documents", () => {
     }
   });
 
+  it("ignores rerank over the built-in lexical embedder, whose vectors know no meaning", async () => {
+    const { status, body } = await search(alice, {
+      query: "How fast does the glacier advance?",
+      rerank: true,
+    });
+    expect(status).toBe(200);
+    const result = spaceSearchResponseSchema.parse(body);
+    expect(result.stats.reranked).toBe(0);
+    expect(result.results[0]?.scores.sentence).toBeNull();
+  });
+
   it("never returns another tenant's passages, even for the same words", async () => {
     await upload(bob, bobNotebook, "Bob's budget spreadsheet notes: nothing about ice.", "bob.txt");
     const { body } = await search(bob, {

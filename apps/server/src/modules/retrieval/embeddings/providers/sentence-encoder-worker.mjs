@@ -18,33 +18,13 @@ async function loadModel() {
 }
 
 /**
- * The model was trained on sentences and short paragraphs; over a whole 1,000-character passage
- * its single vector blurs what each sentence says. A passage's vector is therefore the mean of
- * its sentences' vectors, which ranks the passage that answers a question markedly better
- * (eval/assistant, vector search: recall@5 0.70 → 0.77). Sentences end at . ! or ? (the
- * embedding service folds line breaks into spaces before texts reach a provider; a raw line
- * break still separates). A one-sentence text, such as a search query, is embedded as it is.
+ * Each text embedded as it is, as a unit-length vector. The embedding service splits passages
+ * into sentences and pools their vectors (decision 0015), so that each sentence is cached and
+ * can be read back by sentence re-ranking.
  */
-function sentencesOf(text) {
-  const sentences = text
-    .split(/(?<=[.!?])\s+|\n+/)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 3);
-  return sentences.length > 0 ? sentences : [text];
-}
-
 async function embedTexts(model, texts) {
-  const perText = texts.map(sentencesOf);
-  const vectors = await model.embed(perText.flat());
-  let next = 0;
-  return perText.map((sentences) => {
-    const mean = new Array(vectors[next].length).fill(0);
-    for (const _ of sentences) {
-      const vector = vectors[next++];
-      for (let i = 0; i < mean.length; i++) mean[i] += vector[i];
-    }
-    return normalise(mean);
-  });
+  const vectors = await model.embed(texts);
+  return vectors.map((vector) => normalise(Array.from(vector)));
 }
 
 function normalise(vector) {

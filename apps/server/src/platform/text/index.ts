@@ -1,0 +1,1 @@
+export { type Sentence, splitSentences } from "./sentences.js";
