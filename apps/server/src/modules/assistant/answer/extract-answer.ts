@@ -3,6 +3,7 @@ import { citeQuote, type VerifiedAnswer, verifyCitations } from "../citations/ve
 import { termsToShow } from "../retrieve/evidence-terms.js";
 import type { NumberedPassage } from "../search-port.js";
 import { questionTermsOf, stemSetOf, termsIn } from "../text/key-terms.js";
+import { expectedAnswerKind, statesAnswerKind, statesOtherQuantity } from "./answer-kind.js";
 
 /** Evidence passages the extract looks at, and sentences it quotes at most. */
 const passagesLooked = 5;
@@ -16,11 +17,21 @@ const maxQuoteChars = 400;
  */
 export const minSupportingTerms = 2;
 
+/**
+ * When the search re-ranked by sentence (decision 0018), a supporting sentence must also be at
+ * least this similar to the question (cosine): two of its words in one sentence can still be a
+ * statement about something else ("Are there EV charging stations?" and "A fee per vehicle is
+ * charged at the pay station").
+ */
+export const minSimilarity = 0.45;
+
 interface Candidate {
   readonly passage: NumberedPassage;
   readonly sentence: string;
   /** The question terms the sentence holds. */
   readonly terms: ReadonlySet<string>;
+  /** The sentence's similarity to the question when the search re-ranked by sentence, else null. */
+  readonly similarity: number | null;
   /** Ties between sentences holding as many terms broken towards whole sentences that say more. */
   readonly tieBreak: number;
 }
@@ -32,7 +43,11 @@ interface Candidate {
  * aside, as in the evidence gate). The lead quote is the strongest supporting sentence of the
  * first evidence passage that has one, looking only at the first few passages of the best
  * (first) evidence passage's document: another document that merely shares words with the
- * question is weaker evidence than the best document's own. Then, while there is room, the
+ * question is weaker evidence than the best document's own. When the search re-ranked by
+ * sentence, a supporting sentence must also be `minSimilarity` close to the question, and the
+ * lead is the supporting sentence closest to it (its similarity, its terms, its passage's place).
+ * A question that asks for money, a count, a date, a duration or a number (`expectedAnswerKind`)
+ * is answered only by a sentence that states one. Then, while there is room, the
  * supporting sentence of the same passage that adds the most question terms not yet quoted ("how
  * long is it guaranteed, and on what conditions" may take two). No other passage is quoted: one
  * further down that shares a word or two with the question is rarely the answer, and every
@@ -58,19 +73,35 @@ export function extractAnswer(
     .filter((passage) => passage.document_id === best.document_id);
   const terms = termsToShow(questionTermsOf(question), best);
   const needed = Math.min(minSupportingTerms, terms.length);
-  const quantity = asksForQuantity(asked);
-  const amount = asksForAmount(asked);
+  const kind = expectedAnswerKind(asked);
+  const supports = (candidate: Candidate) =>
+    candidate.terms.size >= needed &&
+    (candidate.similarity === null || candidate.similarity >= minSimilarity);
   // In rank order, and strongest first within each passage.
   const supporting = looked.flatMap((passage) =>
-    candidatesOf(passage, terms, quantity)
-      .filter((candidate) => candidate.terms.size >= needed)
-      .filter((candidate) => !amount || statesAmount(candidate.sentence))
+    candidatesOf(passage, terms, kind !== null)
+      .filter(supports)
       .sort(byStrength),
+  );
+  // The lead must state the kind of answer asked for; a further quote may add the rest.
+  const answering = supporting.filter(
+    (candidate) =>
+      (kind === null || statesAnswerKind(candidate.sentence, kind)) &&
+      !statesOtherQuantity(asked, candidate.sentence),
   );
   const own = new Set(asked === question ? [] : questionTermsOf(asked));
   const ownHeld = (candidate: Candidate) => [...candidate.terms].filter((term) => own.has(term)).length;
   let lead: Candidate | undefined;
-  for (const candidate of supporting) if (!lead || ownHeld(candidate) > ownHeld(lead)) lead = candidate;
+  for (const candidate of answering) if (!lead || ownHeld(candidate) > ownHeld(lead)) lead = candidate;
+  // With sentence similarities, the sentence closest to what was asked leads.
+  if (lead && own.size === 0 && answering.every((candidate) => candidate.similarity !== null)) {
+    const position = new Map(looked.map((passage, i) => [passage, i]));
+    const closeness = (candidate: Candidate) =>
+      (candidate.similarity ?? 0) +
+      termWeight * candidate.terms.size -
+      positionWeight * (position.get(candidate.passage) ?? 0);
+    for (const candidate of answering) if (closeness(candidate) > closeness(lead)) lead = candidate;
+  }
   if (!lead) return null;
   const leadPassage = lead.passage;
   const chosen = [
@@ -97,6 +128,14 @@ export function extractAnswer(
     used: new Set(looked.map((p) => p.index)),
   };
 }
+
+/**
+ * How close a sentence is to the question: its similarity, a little more for each question term
+ * it holds, a little less for each place its passage sits below the best (the search's order is
+ * evidence too).
+ */
+const termWeight = 0.02;
+const positionWeight = 0.02;
 
 function byStrength(a: Candidate, b: Candidate): number {
   return b.terms.size - a.terms.size || b.tieBreak - a.tieBreak;
@@ -125,7 +164,10 @@ function addedQuotes(lead: Candidate, supporting: readonly Candidate[]): Candida
 
 function candidatesOf(passage: NumberedPassage, terms: readonly string[], quantity: boolean): Candidate[] {
   const candidates: Candidate[] = [];
+  const similarity = new Map(passage.sentences?.map((scored) => [scored.start, scored.score]));
+  const titleEnd = titleBlockEnd(passage);
   for (const sentence of splitSentences(passage.content, { paragraphs: true })) {
+    if (sentence.start < titleEnd) continue;
     // Shown on one line; the whitespace folds away when the quote is verified.
     const text = shorten(sentence.text.replace(/\s+/g, " "));
     const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -137,48 +179,27 @@ function candidatesOf(passage: NumberedPassage, terms: readonly string[], quanti
       passage,
       sentence: text,
       terms: held,
+      similarity: similarity.get(sentence.start) ?? null,
       tieBreak: answersQuantity + whole + (0.2 * Math.min(words, 25)) / 25,
     });
   }
   return candidates;
 }
 
-/**
- * Whether the question asks for an amount, a time or a date ("how many", "how long", "when",
- * "what does it cost"): between sentences that hold as many of its terms, one with a number is
- * likelier to answer it.
- */
-export function asksForQuantity(question: string): boolean {
-  return quantityQuestion.test(question);
-}
+/** Longer than this, a document's first paragraph is text, not its title block. */
+const maxTitleBlockChars = 300;
 
 /**
- * Whether the question asks for an amount: its question sentence opens with "how many", "how
- * much", "what does … cost/charge/pay" or "what is the … price/fee/rate/…". Such a question is
- * answered only by a sentence that states an amount: one that shares its words but gives no
- * number ("Admission supports the museum's collections") is not an answer, and quoting it would
- * cite a passage that does not say what was asked. Narrower than `asksForQuantity`: "how does
- * the city decide how much…" or "can I exceed the nightly rate?" ask for no amount.
+ * Where the document's title block ends in the passage (0 when it holds none): the first
+ * paragraph of the document's first chunk, when short. "Annual Report, Fiscal Year 2023,
+ * covering July 1, 2022 to June 30, 2023" holds dates, but it names the document; it answers
+ * nothing.
  */
-export function asksForAmount(question: string): boolean {
-  const sentences = question.split(/(?<=[.!?])\s+/).map((sentence) => sentence.trim());
-  const asked = sentences.filter((sentence) => sentence.endsWith("?")).at(-1) ?? question.trim();
-  return amountQuestion.test(asked);
+function titleBlockEnd(passage: NumberedPassage): number {
+  if (passage.chunk_index !== 0) return 0;
+  const end = passage.content.search(/\n[ \t]*\n/);
+  return end > 0 && end <= maxTitleBlockChars ? end : 0;
 }
-
-const amountQuestion =
-  /^(?:how\s+(?:many|much)\b|what\s+(?:does|do|did|will|would)\b.*\b(?:cost|charge|pay)\b|what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|a\s+|an\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}(?:costs?|prices?|fees?|charges?|rates?|fares?|tolls?|fines?|deposits?|penalt(?:y|ies)|amounts?)\b)/iu;
-
-/** A number in digits or words, or "free": what a sentence that gives an amount holds. */
-export function statesAmount(sentence: string): boolean {
-  return /\p{N}/u.test(sentence) || amountWords.test(sentence);
-}
-
-const amountWords =
-  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|half|quarter|once|twice|free|no charge)\b/i;
-
-const quantityQuestion =
-  /\bhow\s+(?:many|much|long|often|far|old|soon|early|late|big|large|high|heavy|fast)\b|\bwhen\b|\b(?:costs?|prices?|fees?|charges?|rates?|percent(?:age)?|dates?|deadlines?)\b/i;
 
 function shorten(sentence: string): string {
   if (sentence.length <= maxQuoteChars) return sentence;
