@@ -17,10 +17,11 @@ export const spaceSearchRequestSchema = z
     created_before: z.iso.datetime({ offset: true }).optional().describe("Indexed before"),
     min_score: z.number().optional().describe("0–1, applied to each retriever's score before fusion"),
     rerank: z
-      .boolean()
+      .union([z.boolean(), z.literal("auto")])
       .optional()
       .describe(
-        "Re-rank the best SEARCH_RERANK_DEPTH candidates by their sentence most similar to the query (semantic embedders only); default false",
+        "Re-rank the best SEARCH_RERANK_DEPTH candidates by their sentence most similar to the query (semantic embedders only); " +
+          "auto: only where ingestion cached the sentence vectors (the bundled sentence encoder). Default false",
       ),
   })
   .strict()

@@ -100,8 +100,11 @@ export interface RetrievalConfig {
 export interface AssistantConfig {
   /** Share of a question's key terms a passage must contain to count as evidence (0: no gate). */
   readonly minTermCoverage: number;
-  /** Re-rank retrieved passages by their best sentence (semantic embedders only). */
-  readonly rerank: boolean;
+  /**
+   * Re-rank retrieved passages by their best sentence: `auto` where ingestion already cached the
+   * sentence vectors (the sentence encoder), `on` for any semantic embedder, `off`.
+   */
+  readonly rerank: "auto" | "on" | "off";
 }
 
 /** The effective configuration: every adapter choice already made, secrets included. */

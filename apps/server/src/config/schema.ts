@@ -223,7 +223,7 @@ export const configSchema = z.object({
   // Share of a question's key terms a passage must contain to count as the assistant's evidence
   // (0 turns the gate off and leaves "not found" to the search's min_score alone).
   ASSISTANT_MIN_TERM_COVERAGE: z.coerce.number().min(0).max(1).default(0.5),
-  ASSISTANT_RERANK: bool.default(true),
+  ASSISTANT_RERANK: z.enum(["auto", "on", "off"]).default("auto"),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -7,7 +7,7 @@ describe("toSearchRequest", () => {
       query: "rivers",
       search_mode: "hybrid",
       top_k: 10,
-      rerank: true,
+      rerank: "auto",
     });
   });
 
@@ -24,7 +24,7 @@ describe("toSearchRequest", () => {
       query: "rivers",
       search_mode: "text",
       top_k: 50,
-      rerank: true,
+      rerank: "auto",
       notebook_ids: ["nb-1"],
       tags: ["geo", "water"],
       created_after: new Date(2025, 2, 1).toISOString(),

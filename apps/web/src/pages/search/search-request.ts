@@ -54,8 +54,8 @@ export function startOfDay(day: string, days = 0): string {
 }
 
 /**
- * The body of `POST /api/v1/search`: only the filters that are set. Always re-ranked by sentence:
- * the server ignores it when no semantic embedder is configured.
+ * The body of `POST /api/v1/search`: only the filters that are set. Re-ranked by sentence where
+ * the server has the sentence vectors at hand (`auto`).
  */
 export function toSearchRequest(
   query: string,
@@ -67,7 +67,7 @@ export function toSearchRequest(
     query,
     search_mode: mode,
     top_k: filters.topK,
-    rerank: true,
+    rerank: "auto",
     ...(filters.notebookId ? { notebook_ids: [filters.notebookId] } : {}),
     ...(tags.length > 0 ? { tags } : {}),
     ...(filters.indexedFrom ? { created_after: startOfDay(filters.indexedFrom) } : {}),

@@ -34,7 +34,7 @@ const search: SearchSpace = async () => ({ results, took_ms: 3, stats });
 describe("retrieveEvidence", () => {
   it("keeps, and numbers, only passages that cover enough of the query's key terms", async () => {
     const request = { query: "When was the Acme mill founded?", top_k: 5, search_mode: "hybrid" } as const;
-    const evidence = await retrieveEvidence(search, caller, request, { minTermCoverage: 0.5, rerank: false });
+    const evidence = await retrieveEvidence(search, caller, request, { minTermCoverage: 0.5, rerank: "off" });
     expect(evidence.passages.map((p) => [p.index, p.chunk_id])).toEqual([[1, results[1]?.chunk_id]]);
     const described = describePassages(evidence, new Set([1]));
     expect(described.map((p) => [p.rank, p.index, p.evidence, p.in_prompt])).toEqual([
@@ -46,7 +46,7 @@ describe("retrieveEvidence", () => {
 
   it("with the gate off, every passage the search returned is evidence", async () => {
     const request = { query: "Who built the lighthouse?", top_k: 5, search_mode: "text" } as const;
-    const evidence = await retrieveEvidence(search, caller, request, { minTermCoverage: 0, rerank: false });
+    const evidence = await retrieveEvidence(search, caller, request, { minTermCoverage: 0, rerank: "off" });
     expect(evidence.passages).toHaveLength(3);
   });
 
@@ -59,7 +59,7 @@ describe("retrieveEvidence", () => {
     const request = { query: "Who founded the Acme mill?", top_k: 5, search_mode: "text" } as const;
     const evidence = await retrieveEvidence(searchNamed, caller, request, {
       minTermCoverage: 0.9,
-      rerank: false,
+      rerank: "off",
     });
     expect(evidence.passages.map((p) => p.chunk_id)).toEqual([named[0]?.chunk_id]);
   });
@@ -86,7 +86,7 @@ describe("the passages' order", () => {
     const request = { query: "Acme mill", top_k: 3, search_mode: "hybrid" } as const;
     const evidence = await retrieveEvidence(searchSpace, caller, request, {
       minTermCoverage: 0,
-      rerank: false,
+      rerank: "off",
     });
     expect(asked).toEqual([hybridPool]);
     expect(order(evidence.considered)).toEqual([
@@ -102,7 +102,7 @@ describe("the passages' order", () => {
     const hybrid = { query: "Acme mill", top_k: 3, search_mode: "hybrid" } as const;
     expect(
       order(
-        (await retrieveEvidence(model.searchSpace, caller, hybrid, { minTermCoverage: 0, rerank: false }))
+        (await retrieveEvidence(model.searchSpace, caller, hybrid, { minTermCoverage: 0, rerank: "off" }))
           .considered,
       ),
     ).toEqual([
@@ -114,7 +114,7 @@ describe("the passages' order", () => {
     const text = { query: "Acme mill", top_k: 3, search_mode: "text" } as const;
     const evidence = await retrieveEvidence(fallback.searchSpace, caller, text, {
       minTermCoverage: 0,
-      rerank: false,
+      rerank: "off",
     });
     expect(fallback.asked).toEqual([3]);
     expect(order(evidence.considered)).toEqual([
@@ -122,5 +122,20 @@ describe("the passages' order", () => {
       [2, 2],
       [3, 3],
     ]);
+  });
+});
+
+describe("re-ranking by sentence", () => {
+  it("is asked of the search as ASSISTANT_RERANK says", async () => {
+    const asked: unknown[] = [];
+    const searchSpace: SearchSpace = async (_caller, request) => {
+      asked.push(request.rerank);
+      return { results, took_ms: 1, stats };
+    };
+    const request = { query: "Acme mill", top_k: 3, search_mode: "hybrid" } as const;
+    for (const rerank of ["auto", "on", "off"] as const) {
+      await retrieveEvidence(searchSpace, caller, request, { minTermCoverage: 0, rerank });
+    }
+    expect(asked).toEqual(["auto", true, false]);
   });
 });

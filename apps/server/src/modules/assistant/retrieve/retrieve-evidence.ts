@@ -1,4 +1,5 @@
 import type { AssistantPassage } from "@tributary/contracts";
+import { assertNever } from "../../../platform/errors/index.js";
 import type { ContentCaller } from "../../content/index.js";
 import type { SpacePassage, SpaceSearchResult } from "../../retrieval/index.js";
 import type { NumberedPassage, SearchSpace } from "../search-port.js";
@@ -19,8 +20,8 @@ export interface EvidenceRequest {
 export interface EvidenceSettings {
   /** Share of the query's key terms a passage must show to count as evidence (0: no gate). */
   readonly minTermCoverage: number;
-  /** Ask the search to re-rank its best passages by sentence (semantic embedders only). */
-  readonly rerank: boolean;
+  /** ASSISTANT_RERANK: whether the search re-ranks its best passages by sentence. */
+  readonly rerank: "auto" | "on" | "off";
 }
 
 export interface Evidence {
@@ -59,7 +60,7 @@ export async function retrieveEvidence(
     ...(request.notebook_ids ? { notebook_ids: [...request.notebook_ids] } : {}),
     ...(request.document_ids ? { document_ids: [...request.document_ids] } : {}),
     ...(request.min_score !== undefined ? { min_score: request.min_score } : {}),
-    rerank: settings.rerank,
+    rerank: rerankRequest(settings.rerank),
   });
   const terms = questionTermsOf(request.query);
   const considered = rankPassages(found, request.search_mode)
@@ -77,6 +78,19 @@ export async function retrieveEvidence(
     considered,
     passages,
   };
+}
+
+function rerankRequest(setting: EvidenceSettings["rerank"]): boolean | "auto" {
+  switch (setting) {
+    case "auto":
+      return "auto";
+    case "on":
+      return true;
+    case "off":
+      return false;
+    default:
+      return assertNever(setting);
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { openTestSql } from "../../../testing/test-sql.js";
 import type { EmbeddingService } from "../embeddings/embedding-port.js";
 import { createEmbeddingService } from "../embeddings/embedding-service.js";
 import { passageSentences } from "../embeddings/passage-sentences.js";
-import { rerankBySentences } from "./rerank-by-sentences.js";
+import { rerankApplies, rerankBySentences } from "./rerank-by-sentences.js";
 import type { SpacePassage } from "./space-search-port.js";
 
 const config: EmbeddingConfig = {
@@ -117,5 +117,22 @@ describe("rerankBySentences", () => {
     const sentences = passages.flatMap((p) => passageSentences(p.content).map((s) => s.text));
     const lookup = await embeddings.embed({ tenantId, texts: [question, ...sentences] });
     expect(lookup.cached).toBe(sentences.length + 1);
+  });
+});
+
+describe("rerankApplies", () => {
+  const model = (provider: "sentence_encoder" | "onnx" | "lexical") => ({
+    name: provider,
+    provider,
+    dimensions: 8,
+    fallback: provider === "lexical",
+  });
+  it("re-ranks when asked over a semantic model; auto only where ingestion cached the sentences", () => {
+    expect(rerankApplies(true, model("onnx"))).toBe(true);
+    expect(rerankApplies("auto", model("onnx"))).toBe(false);
+    expect(rerankApplies("auto", model("sentence_encoder"))).toBe(true);
+    expect(rerankApplies(true, model("lexical"))).toBe(false);
+    expect(rerankApplies(false, model("sentence_encoder"))).toBe(false);
+    expect(rerankApplies(undefined, model("sentence_encoder"))).toBe(false);
   });
 });

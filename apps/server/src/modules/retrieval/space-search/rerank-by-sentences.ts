@@ -1,12 +1,25 @@
-import type { EmbeddingService } from "../embeddings/embedding-port.js";
+import type { EmbeddingModelInfo, EmbeddingService } from "../embeddings/embedding-port.js";
 import { passageSentences } from "../embeddings/passage-sentences.js";
-import type { SentenceScore, SpacePassage } from "./space-search-port.js";
+import type { SentenceScore, SpacePassage, SpaceSearchRequest } from "./space-search-port.js";
 
 /**
  * RRF's k for the two orders a re-rank fuses. Smaller than hybrid search's 60: both orders are
  * already the best few dozen, and their first places should count for more than their tails.
  */
 const rerankRrfK = 10;
+
+/**
+ * Whether a search re-ranks by sentence: asked for, over a model that knows meaning (never the
+ * lexical fallback); `auto` only over a sentence-pooling model, whose sentence vectors ingestion
+ * has already cached.
+ */
+export function rerankApplies(
+  asked: SpaceSearchRequest["rerank"],
+  model: EmbeddingModelInfo | undefined,
+): boolean {
+  if (!asked || !model || model.fallback) return false;
+  return asked === true || model.provider === "sentence_encoder";
+}
 
 export interface SentenceRerank {
   readonly embeddings: EmbeddingService;

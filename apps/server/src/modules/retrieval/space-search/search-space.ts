@@ -9,7 +9,7 @@ import {
 import type { RetrievalDeps } from "../deps.js";
 import { parseSearchPlan, type SqlCondition, searchDataset } from "../search/index.js";
 import { type DatasetRow, ensureDatasetIndex, ensureDefaultDataset } from "../store/index.js";
-import { rerankBySentences } from "./rerank-by-sentences.js";
+import { rerankApplies, rerankBySentences } from "./rerank-by-sentences.js";
 import type { SpacePassage, SpaceSearchRequest, SpaceSearchResult } from "./space-search-port.js";
 
 /** SEARCH_MIN_SCORE and SEARCH_RERANK_DEPTH. */
@@ -58,8 +58,9 @@ export async function searchSpace(
     ? notebooks.filter((id) => request.notebook_ids?.includes(id))
     : notebooks;
   if (readable.length === 0) return emptyResult(mode, dataset, deps, started);
-  const rerankDepth =
-    request.rerank && !deps.embeddings.describe(dataset.embedding_model)?.fallback ? settings.rerankDepth : 0;
+  const rerankDepth = rerankApplies(request.rerank, deps.embeddings.describe(dataset.embedding_model))
+    ? settings.rerankDepth
+    : 0;
   await ensureDatasetIndex(deps.sql, dataset);
   const response = await searchDataset(deps, mode, {
     tenantId,

@@ -16,9 +16,12 @@ export interface SpaceSearchRequest {
   readonly min_score?: number | undefined;
   /**
    * Re-rank the best candidates by their sentence most similar to the query (`rerankBySentences`);
-   * ignored over the built-in lexical embedder, whose vectors know no meaning.
+   * ignored over the built-in lexical embedder, whose vectors know no meaning. `auto`: only when
+   * the embedder pools sentences (the sentence encoder), whose sentence vectors ingestion has
+   * already cached; another embedder would embed (and a remote one bill) every candidate's
+   * sentences on first use.
    */
-  readonly rerank?: boolean | undefined;
+  readonly rerank?: boolean | "auto" | undefined;
 }
 
 /** How similar one sentence of a passage is to the query; offsets in the passage's content. */
