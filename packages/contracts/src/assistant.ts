@@ -76,7 +76,14 @@ export const assistantPassageSchema = z
     document_name: z.string(),
     page: z.number().int().nullable(),
     score: z.number(),
-    scores: z.object({ vector: z.number().nullable(), text: z.number().nullable() }),
+    scores: z.object({
+      vector: z.number().nullable(),
+      text: z.number().nullable(),
+      sentence: z
+        .number()
+        .nullable()
+        .describe("The best sentence's similarity to the question when re-ranked"),
+    }),
     evidence: z.boolean().describe("Whether it passed the evidence gate (shares the question's key terms)"),
     in_prompt: z
       .boolean()

@@ -121,7 +121,7 @@ export function describePassages(evidence: Evidence, used: ReadonlySet<number>):
       document_name: passage.document_name,
       page: passage.page,
       score: passage.score,
-      scores: { vector: passage.scores.vector, text: passage.scores.text },
+      scores: { vector: passage.scores.vector, text: passage.scores.text, sentence: passage.scores.sentence },
       evidence: index !== null,
       in_prompt: index !== null && used.has(index),
     };
