@@ -153,7 +153,12 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
       "writing usage records failed; they stay buffered and are retried",
     );
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => kick(), delay);
+    // The timer ends the backoff itself: libuv's clock may fire it a millisecond before Date.now()
+    // reaches blockedUntil, and a kick that still saw the block would wait for the next tick.
+    retryTimer = setTimeout(() => {
+      blockedUntil = 0;
+      kick();
+    }, delay);
     retryTimer.unref();
   }
 
