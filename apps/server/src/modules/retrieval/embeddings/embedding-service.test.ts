@@ -6,28 +6,14 @@ import type { Sql } from "../../../platform/sql/index.js";
 import { createLogger } from "../../../platform/telemetry/logger.js";
 import { createMetrics } from "../../../platform/telemetry/metrics.js";
 import { openTestSql } from "../../../testing/test-sql.js";
+import { testEmbeddingConfig } from "../testing/test-embedding-config.js";
 import { chooseProviderKind } from "./choose-provider.js";
 import type { EmbeddingService } from "./embedding-port.js";
 import { createEmbeddingService } from "./embedding-service.js";
 import { createLexicalEmbedder } from "./providers/lexical-embedder.js";
 import { type EmbeddingWireServer, startEmbeddingWireServer } from "./testing/embedding-wire-server.js";
 
-const baseConfig: EmbeddingConfig = {
-  provider: undefined,
-  model: undefined,
-  baseUrl: undefined,
-  apiKey: undefined,
-  dimensions: undefined,
-  modelDir: undefined,
-  allowDownload: false,
-  batchSize: 100,
-  maxConcurrent: 4,
-  threads: 1,
-  timeoutMs: 5000,
-  maxRetries: 2,
-  retryMaxWaitMs: 50,
-  cacheEntries: 1000,
-};
+const baseConfig: EmbeddingConfig = testEmbeddingConfig();
 
 let sql: Sql;
 let server: EmbeddingWireServer;

@@ -1,30 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmbeddingConfig } from "../../../config/index.js";
 import type { Sql } from "../../../platform/sql/index.js";
 import { createLogger } from "../../../platform/telemetry/logger.js";
 import { openTestSql } from "../../../testing/test-sql.js";
 import type { EmbeddingService } from "../embeddings/embedding-port.js";
 import { createEmbeddingService } from "../embeddings/embedding-service.js";
 import { passageSentences } from "../embeddings/passage-sentences.js";
+import { testEmbeddingConfig } from "../testing/test-embedding-config.js";
 import { rerankApplies, rerankBySentences } from "./rerank-by-sentences.js";
 import type { SpacePassage } from "./space-search-port.js";
 
-const config: EmbeddingConfig = {
-  provider: "sentence_encoder",
-  model: undefined,
-  baseUrl: undefined,
-  apiKey: undefined,
-  dimensions: undefined,
-  modelDir: undefined,
-  allowDownload: false,
-  batchSize: 100,
-  maxConcurrent: 2,
-  threads: 1,
-  timeoutMs: 5000,
-  maxRetries: 0,
-  retryMaxWaitMs: 50,
-  cacheEntries: 1000,
-};
+const config = testEmbeddingConfig({ provider: "sentence_encoder", maxConcurrent: 2, maxRetries: 0 });
 
 let sql: Sql;
 let embeddings: EmbeddingService;
