@@ -14,7 +14,10 @@ export const sentenceEncoderModel = encoderTarget.model;
  * long behind a document.
  */
 const textsPerMessage = 16;
-/** The model reads ~4 characters a token and costs grow with length; chunks are ~1,000 characters. */
+/**
+ * The model reads ~4 characters a token and costs grow with length. A text is a sentence, or a
+ * table kept whole, so at most a chunk (~1,000 characters) in practice.
+ */
 const maxCharsPerText = 2048;
 
 export interface SentenceEncoderOptions {
