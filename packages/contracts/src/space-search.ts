@@ -41,6 +41,10 @@ export const spacePassageSchema = z
     chunk_index: z.number().int(),
     document_id: z.string(),
     document_name: z.string(),
+    document_title: z
+      .string()
+      .nullable()
+      .describe("The document's title as its text states it (its first paragraph, when short)"),
     notebook_id: z.string(),
     content: z.string(),
     page: z.number().int().nullable(),

@@ -1,1 +1,2 @@
 export { type Sentence, splitSentences } from "./sentences.js";
+export { maxTitleBlockChars, titleBlockEnd, titleOf } from "./title-block.js";

@@ -35,6 +35,14 @@ export function SearchResultCard({
           >
             {passage.document_name}
           </Link>
+          {passage.document_title !== null && (
+            <span
+              className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-300"
+              data-testid="search-result-title"
+            >
+              {passage.document_title}
+            </span>
+          )}
         </h3>
         <p className="text-xs text-slate-600 dark:text-slate-300">
           {passage.page !== null && <span>Page {passage.page} · </span>}

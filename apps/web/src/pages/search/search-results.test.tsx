@@ -18,6 +18,7 @@ const response: SpaceSearchResponse = {
       chunk_index: 3,
       document_id: "doc-1",
       document_name: "Rivers.pdf",
+      document_title: "Rivers of the World",
       notebook_id: "nb-1",
       content: "The delta of the river is wide.",
       page: 4,
@@ -44,6 +45,7 @@ describe("SearchResults", () => {
     const link = await screen.findByRole("link", { name: "Rivers.pdf" });
     expect(link.getAttribute("href")).toBe("/s/space-1/documents/doc-1?chunk=chunk-9");
     const result = screen.getByTestId("search-result");
+    expect(screen.getByTestId("search-result-title").textContent).toBe("Rivers of the World");
     expect(result.textContent).toContain("Page 4");
     expect(result.textContent).toContain("Geography › Deltas");
     expect([...result.querySelectorAll("mark")].map((mark) => mark.textContent)).toEqual(["delta", "river"]);

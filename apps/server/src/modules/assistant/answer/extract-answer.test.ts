@@ -41,6 +41,20 @@ describe("extractAnswer", () => {
     expect(extractAnswer("What did the valley export?", passages)).toBeNull();
   });
 
+  it("does not count the words of the document's title as support: every passage is about it", () => {
+    const fines = "On January 1, 2023, the Meridian County Public Library stopped charging overdue fines.";
+    const question = "On what date did the county's newest public library building open?";
+    const untitled = [numberedPassage(1, fines, { document_name: "annual-report.pdf" })];
+    expect(extractAnswer(question, untitled)?.citations[0]?.quote).toBe(fines);
+    const titled = [
+      numberedPassage(1, fines, {
+        document_name: "annual-report.pdf",
+        document_title: "Meridian County Public Library: Annual Report, Fiscal Year 2023",
+      }),
+    ];
+    expect(extractAnswer(question, titled)).toBeNull();
+  });
+
   it("adds a sentence of the same passage that holds question terms the first one lacks", () => {
     const warranty = ofOneDocument(
       "The compressor warranty is extended to 7 years. Registration is required for the extension. Call us.",

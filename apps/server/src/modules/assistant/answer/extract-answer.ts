@@ -1,4 +1,4 @@
-import { splitSentences } from "../../../platform/text/index.js";
+import { splitSentences, titleBlockEnd } from "../../../platform/text/index.js";
 import { citeQuote, type VerifiedAnswer, verifyCitations } from "../citations/verify-citations.js";
 import { termsToShow } from "../retrieve/evidence-terms.js";
 import type { NumberedPassage } from "../search-port.js";
@@ -165,7 +165,7 @@ function addedQuotes(lead: Candidate, supporting: readonly Candidate[]): Candida
 function candidatesOf(passage: NumberedPassage, terms: readonly string[], quantity: boolean): Candidate[] {
   const candidates: Candidate[] = [];
   const similarity = new Map(passage.sentences?.map((scored) => [scored.start, scored.score]));
-  const titleEnd = titleBlockEnd(passage);
+  const titleEnd = titleEndIn(passage);
   for (const sentence of splitSentences(passage.content, { paragraphs: true })) {
     if (sentence.start < titleEnd) continue;
     // Shown on one line; the whitespace folds away when the quote is verified.
@@ -186,19 +186,13 @@ function candidatesOf(passage: NumberedPassage, terms: readonly string[], quanti
   return candidates;
 }
 
-/** Longer than this, a document's first paragraph is text, not its title block. */
-const maxTitleBlockChars = 300;
-
 /**
- * Where the document's title block ends in the passage (0 when it holds none): the first
- * paragraph of the document's first chunk, when short. "Annual Report, Fiscal Year 2023,
- * covering July 1, 2022 to June 30, 2023" holds dates, but it names the document; it answers
- * nothing.
+ * Where the document's title block ends in the passage (0 when it holds none). "Annual Report,
+ * Fiscal Year 2023, covering July 1, 2022 to June 30, 2023" holds dates, but it names the
+ * document; it answers nothing.
  */
-function titleBlockEnd(passage: NumberedPassage): number {
-  if (passage.chunk_index !== 0) return 0;
-  const end = passage.content.search(/\n[ \t]*\n/);
-  return end > 0 && end <= maxTitleBlockChars ? end : 0;
+function titleEndIn(passage: NumberedPassage): number {
+  return passage.chunk_index === 0 ? titleBlockEnd(passage.content) : 0;
 }
 
 function shorten(sentence: string): string {

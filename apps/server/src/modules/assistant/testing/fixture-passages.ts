@@ -15,6 +15,7 @@ export function numberedPassage(
     chunk_id: `00000000-0000-7000-8000-00000000000${index}`,
     document_id: `00000000-0000-7000-9000-00000000000${index}`,
     document_name: `document-${index}.txt`,
+    document_title: null,
     content,
     page: null,
     heading_path: [],

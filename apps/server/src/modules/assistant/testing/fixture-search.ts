@@ -74,6 +74,7 @@ export function createFixtureSearch() {
           chunk_index: passages.length,
           document_id: documentId,
           document_name: document.name,
+          document_title: null,
           content: paragraph,
           page: 1,
           heading_path: [],

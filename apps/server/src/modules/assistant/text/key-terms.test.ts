@@ -26,6 +26,15 @@ describe("key terms", () => {
     ]);
   });
 
+  it("drops the adverb that finishes a phrasal verb, as the stop word list drops 'up' and 'out'", () => {
+    expect(questionTermsOf("If I cancel my booking, how much do I get back?")).toEqual([
+      "cancel",
+      "book",
+      "get",
+    ]);
+    expect(questionTermsOf("Where do I put the tools away?")).toEqual(["put", "tool"]);
+  });
+
   it("matches a term only by its stem, as the text retriever does", () => {
     const stems = stemSetOf("The mill was founded by two companies.");
     expect(termCoverage(keyTermsOf("When was the company's founding?"), stems)).toBe(1);

@@ -24,6 +24,10 @@ const stopwords = new Set(
     // Modal verbs and other function words the retriever keeps but that say nothing of a topic.
     "also cannot could either else ever let like many may might much must ought shall upon via " +
     "whether whose within without would yes yet " +
+    // Adverbs the list lacks beside its "up", "down", "out" and "off", which like them mostly
+    // finish a phrasal verb: "how much do I get back" asks for a refund, and "the trip back to
+    // the mainland" does not answer it.
+    "away back " +
     // What is left of contractions once apostrophes split words ("isn't" → "isn", "t").
     "aren couldn didn doesn hadn hasn haven isn ll re shouldn ve wasn weren wouldn " +
     // Words every question about documents uses: they say nothing about the topic.

@@ -19,6 +19,11 @@ export interface IndexableDocument {
   readonly notebookId: string;
   readonly documentId: string;
   readonly name: string;
+  /**
+   * The document's title block as its text states it ("Kestrel HT-40 Air-to-Water Heat Pump"),
+   * null when its first paragraph is not a short one (`titleOf`).
+   */
+  readonly title: string | null;
   readonly tags: readonly string[];
   readonly sensitivity: string | null;
   readonly language: string | null;

@@ -2,6 +2,7 @@ import { uuidv7 } from "uuidv7";
 import { appendEvent } from "../../../platform/events/index.js";
 import { type DocumentRow, getDocument, transitionDocumentStatus } from "../../content/index.js";
 import { copyChunks, readIndexableChunks } from "../chunks/replace-chunks.js";
+import { documentTitleOf } from "../indexing/document-title.js";
 import { eventSource, type IngestionDeps } from "../ingestion-deps.js";
 import { publish } from "./document-outcomes.js";
 
@@ -28,6 +29,7 @@ export async function finishAsDuplicate(
           notebookId: document.notebook_id,
           documentId: document.id,
           name: document.name,
+          title: documentTitleOf(source.chunks),
           tags: document.tags,
           sensitivity: source.original.sensitivity_level,
           language: source.original.language,

@@ -10,7 +10,13 @@ import { type DocumentRow, getDocument, transitionDocumentStatus } from "../../c
 import { tenantQuotasOf } from "../../identity/index.js";
 import { replaceChunks } from "../chunks/replace-chunks.js";
 import { defaultExtractionLimits } from "../extraction/types.js";
-import type { ChunkEmbeddings, DocumentIndexer, PreparedIndex } from "../indexing/document-indexer.js";
+import type {
+  ChunkEmbeddings,
+  DocumentIndexer,
+  IndexableDocument,
+  PreparedIndex,
+} from "../indexing/document-indexer.js";
+import { documentTitleOf } from "../indexing/document-title.js";
 import { eventSource, type IngestionDeps } from "../ingestion-deps.js";
 import { recordSessionOutcome } from "../sessions/record-session-outcome.js";
 import { emit, failDocument, publish, publishProgress } from "./document-outcomes.js";
@@ -165,24 +171,23 @@ async function prepareIndex(
     endOffset: chunk.end_offset,
   }));
   // Texts other than the ones embedded early (there are none in practice) are embedded again.
-  return deps.indexer.prepare(
-    indexableDocument(document, output.sensitivityLevel, output.language),
-    chunks,
-    signal,
-    embedding?.embedded,
-  );
+  return deps.indexer.prepare(indexableDocument(document, output), chunks, signal, embedding?.embedded);
 }
 
-function indexableDocument(document: DocumentRow, sensitivity: string | null, language: string | null) {
+function indexableDocument(
+  document: DocumentRow,
+  output: Extract<ProcessFileOutput, { ok: true }>,
+): IndexableDocument {
   return {
     tenantId: document.tenant_id,
     spaceId: document.space_id,
     notebookId: document.notebook_id,
     documentId: document.id,
     name: document.name,
+    title: documentTitleOf(output.chunks),
     tags: document.tags,
-    sensitivity,
-    language,
+    sensitivity: output.sensitivityLevel,
+    language: output.language,
   };
 }
 

@@ -41,6 +41,7 @@ function documentOf(): IndexableDocument {
     notebookId: "notebook-1",
     documentId: `doc-${tenants}`,
     name: "notes.txt",
+    title: "Field notes",
     tags: [],
     sensitivity: null,
     language: "en",

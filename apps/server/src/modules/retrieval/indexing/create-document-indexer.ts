@@ -135,6 +135,7 @@ function vectorRecord(
       space_id: document.spaceId,
       notebook_id: document.notebookId,
       document_name: document.name,
+      document_title: document.title,
       tags: document.tags,
       sensitivity: document.sensitivity,
       page_number: chunk.page,

@@ -380,6 +380,7 @@ describe("model changes that need no re-embedding, or cannot have one", () => {
       notebookId: "notebook-1",
       documentId: "doc-1",
       name: "notes.txt",
+      title: null,
       tags: [],
       sensitivity: null,
       language: "en",

@@ -34,6 +34,7 @@ function passage(index: number, content: string): SpacePassage {
     chunk_index: index - 1,
     document_id: "doc-1",
     document_name: "water-handbook.md",
+    document_title: null,
     notebook_id: "notebook-1",
     content,
     page: null,

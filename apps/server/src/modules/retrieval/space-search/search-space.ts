@@ -135,6 +135,8 @@ function toPassage(hit: SearchResultItem): SpacePassage {
     chunk_index: vector.chunk_index ?? 0,
     document_id: vector.document_id,
     document_name: stringOr(metadata.document_name, vector.document_id),
+    // Vectors indexed before titles were recorded have none until their document is reprocessed.
+    document_title: typeof metadata.document_title === "string" ? metadata.document_title : null,
     notebook_id: stringOr(metadata.notebook_id, ""),
     content: vector.content ?? "",
     page: numberOrNull(metadata.page_number),

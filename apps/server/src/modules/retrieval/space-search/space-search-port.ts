@@ -47,6 +47,8 @@ export interface SpacePassage {
   readonly chunk_index: number;
   readonly document_id: string;
   readonly document_name: string;
+  /** The document's title block (its first paragraph, when short), null when it has none. */
+  readonly document_title: string | null;
   readonly notebook_id: string;
   readonly content: string;
   readonly page: number | null;

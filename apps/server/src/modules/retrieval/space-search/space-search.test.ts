@@ -105,6 +105,8 @@ describe("space search over processed documents", () => {
       expect(best).toMatchObject({
         document_id: documentId,
         document_name: "glacier.md",
+        // The note's first paragraph, its heading, is its title.
+        document_title: "Field notes",
         notebook_id: aliceNotebook,
       });
       expect(best?.content).toContain("two metres per day");
