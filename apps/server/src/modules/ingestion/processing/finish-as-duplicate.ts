@@ -29,7 +29,7 @@ export async function finishAsDuplicate(
           notebookId: document.notebook_id,
           documentId: document.id,
           name: document.name,
-          title: documentTitleOf(source.chunks),
+          title: documentTitleOf(source.chunks, source.original.schema_info),
           tags: document.tags,
           sensitivity: source.original.sensitivity_level,
           language: source.original.language,

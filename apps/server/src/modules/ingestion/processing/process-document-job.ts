@@ -184,7 +184,7 @@ function indexableDocument(
     notebookId: document.notebook_id,
     documentId: document.id,
     name: document.name,
-    title: documentTitleOf(output.chunks),
+    title: documentTitleOf(output.chunks, output.schemaInfo),
     tags: document.tags,
     sensitivity: output.sensitivityLevel,
     language: output.language,
