@@ -20,8 +20,8 @@ export interface IndexableDocument {
   readonly documentId: string;
   readonly name: string;
   /**
-   * The document's title block as its text states it ("Kestrel HT-40 Air-to-Water Heat Pump"),
-   * null when its first paragraph is not a short one (`titleOf`).
+   * The document's title as its text states it ("Kestrel HT-40 Air-to-Water Heat Pump"), null
+   * when it has none (`documentTitleOf`).
    */
   readonly title: string | null;
   readonly tags: readonly string[];
