@@ -38,6 +38,25 @@ describe("buildAnswerPrompt", () => {
     expect(prompt.messages.some((m) => String(m.content).includes("Question number 11"))).toBe(true);
   });
 
+  it("names each passage's document by file name and, where it has one, title", () => {
+    const prompt = buildAnswerPrompt({
+      question: "When did the branch open?",
+      standaloneQuestion: "When did the branch open?",
+      passages: [
+        numberedPassage(1, "The Fernhill Branch opened on October 14, 2022.", {
+          document_name: "report.pdf",
+          document_title: "Meridian County Public Library: Annual Report",
+          page: 3,
+        }),
+      ],
+      history: [],
+      limits: { contextWindow: 4096, maxOutputTokens: 512 },
+    });
+    expect(String(prompt.messages.at(-1)?.content)).toContain(
+      "[1] (document: report.pdf, title: Meridian County Public Library: Annual Report, page 3)",
+    );
+  });
+
   it("cuts the first passage rather than sending none", () => {
     const prompt = buildAnswerPrompt({
       question: "What?",

@@ -89,6 +89,8 @@ export function buildAnswerPrompt(input: {
 
 function describeSource(passage: NumberedPassage): string {
   const parts = [`document: ${passage.document_name}`];
+  // The title tells the model what the document is when its file name does not.
+  if (passage.document_title !== null) parts.push(`title: ${passage.document_title}`);
   if (passage.page !== null) parts.push(`page ${passage.page}`);
   if (passage.heading_path.length > 0) parts.push(`section: ${passage.heading_path.join(" > ")}`);
   return parts.join(", ");
