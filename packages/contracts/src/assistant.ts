@@ -168,6 +168,11 @@ export const assistantMessageSchema = z
     warnings: z.array(z.string()),
     model: z.string().nullable(),
     usage: assistantUsageSchema.nullable(),
+    retrieval: assistantRetrievalSchema
+      .nullable()
+      .describe(
+        "The passages an answer considered; null for questions and answers stored before it was kept",
+      ),
     created_at: z.string(),
   })
   .meta({ id: "AssistantMessage" });
@@ -220,6 +225,7 @@ export type AssistantMode = z.infer<typeof assistantModeSchema>;
 export type AssistantQueryRequest = z.infer<typeof assistantQueryRequestSchema>;
 export type AssistantCitation = z.infer<typeof assistantCitationSchema>;
 export type AssistantPassage = z.infer<typeof assistantPassageSchema>;
+export type AssistantRetrieval = z.infer<typeof assistantRetrievalSchema>;
 export type AssistantUsage = z.infer<typeof assistantUsageSchema>;
 export type AssistantAnswer = z.infer<typeof assistantAnswerSchema>;
 export type AssistantConversation = z.infer<typeof assistantConversationSchema>;

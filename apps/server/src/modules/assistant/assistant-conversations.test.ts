@@ -89,6 +89,10 @@ describe("conversations", () => {
     });
     expect(detail.messages[3]?.citations).toEqual(secondAnswer.citations);
     expect(detail.messages[3]?.usage).toEqual(secondAnswer.usage);
+    // The passages considered are kept with the answer; a question has none.
+    expect(detail.messages[3]?.retrieval).toEqual(secondAnswer.retrieval);
+    expect(secondAnswer.retrieval.passages.length).toBeGreaterThan(0);
+    expect(detail.messages[2]?.retrieval).toBeNull();
 
     const list = pageSchema(assistantConversationSchema).parse(
       (await api("GET", "/api/v1/conversations")).body,

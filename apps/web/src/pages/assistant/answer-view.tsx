@@ -1,9 +1,15 @@
-import type { AssistantCitation, AssistantMode, AssistantUsage } from "@tributary/contracts";
+import type {
+  AssistantCitation,
+  AssistantMode,
+  AssistantRetrieval,
+  AssistantUsage,
+} from "@tributary/contracts";
 import type { ReactNode } from "react";
 import { AnswerModeNotice } from "../../features/citations/answer-mode-notice";
 import { CitationSources } from "../../features/citations/citation-sources";
 import { CitedAnswer } from "../../features/citations/cited-answer";
 import { formatNumber, formatUsd } from "../../lib/format";
+import { ConsideredPassages } from "./considered-passages";
 
 export interface AnswerContent {
   readonly answer: string;
@@ -14,6 +20,8 @@ export interface AnswerContent {
   readonly grounded: boolean | null;
   readonly model: string | null;
   readonly usage: AssistantUsage | null;
+  /** The passages the search considered; null while answering, and for answers stored without them. */
+  readonly retrieval: AssistantRetrieval | null;
 }
 
 /** One answer of the assistant: how it was made, its text with citation markers, its sources. */
@@ -48,6 +56,7 @@ export function AnswerView({
       )}
       {children}
       <CitationSources spaceId={spaceId} citations={content.citations} />
+      <ConsideredPassages spaceId={spaceId} retrieval={content.retrieval} mode={content.mode} />
       {content.mode && <AnswerFacts content={content} />}
     </div>
   );

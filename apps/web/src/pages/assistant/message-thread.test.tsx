@@ -21,6 +21,7 @@ function message(overrides: Partial<AssistantMessage>): AssistantMessage {
     warnings: [],
     model: null,
     usage: null,
+    retrieval: null,
     created_at: "2025-05-01T10:00:00.000Z",
     ...overrides,
   };
@@ -90,6 +91,69 @@ describe("MessageThread", () => {
     const [notFound, extractive] = screen.getAllByTestId("answer");
     expect(notFound?.dataset.mode).toBe("not_found");
     expect(extractive?.dataset.mode).toBe("extractive");
+  });
+
+  it("lists the passages an answer considered, open when the documents did not say", async () => {
+    const passage = {
+      index: null,
+      rank: 1,
+      chunk_id: "chunk-7",
+      document_id: "doc-7",
+      document_name: "Deltas.pdf",
+      page: 2,
+      score: 0.03,
+      scores: { vector: 0.6, text: null, sentence: 0.41 },
+      evidence: false,
+      in_prompt: false,
+    };
+    const retrieval = {
+      query: "Where do rivers end?",
+      search_mode: "hybrid" as const,
+      took_ms: 4,
+      passages: [passage],
+    };
+    renderInRouter(
+      <MessageThread
+        spaceId="space-1"
+        exchange={null}
+        messages={[
+          message({
+            id: "a1",
+            content: "I could not find this.",
+            mode: "not_found",
+            grounded: true,
+            retrieval,
+          }),
+          message({
+            id: "a2",
+            content: "“Rivers end in the sea.” [1]",
+            mode: "extractive",
+            grounded: true,
+            citations: [citation(1)],
+            retrieval: {
+              ...retrieval,
+              passages: [{ ...passage, index: 1, evidence: true, in_prompt: true }],
+            },
+          }),
+          message({
+            id: "a3",
+            content: "Stored before passages were kept.",
+            mode: "extractive",
+            grounded: true,
+          }),
+        ]}
+      />,
+    );
+    const [closest, considered] = await screen.findAllByTestId("considered-passages");
+    expect(screen.getAllByTestId("considered-passages")).toHaveLength(2);
+    expect(closest?.hasAttribute("open")).toBe(true);
+    expect(closest?.textContent).toContain("Closest passages (1)");
+    expect(closest?.textContent).toContain("shares too few of the question's words");
+    const link = within(closest as HTMLElement).getByRole("link", { name: "Deltas.pdf, page 2" });
+    expect(link.getAttribute("href")).toBe("/s/space-1/documents/doc-7?chunk=chunk-7");
+    expect(considered?.hasAttribute("open")).toBe(false);
+    expect(considered?.textContent).toContain("Passages considered (1)");
+    expect(considered?.textContent).toContain("read for the answer");
   });
 
   it("shows a streaming answer as generating, its markers plain until the citations arrive", async () => {

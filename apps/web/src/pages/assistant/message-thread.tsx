@@ -70,6 +70,7 @@ function PendingAnswer({ spaceId, exchange }: { spaceId: string; exchange: Pendi
     grounded: final?.grounded ?? null,
     model: final?.model ?? null,
     usage: final?.usage ?? null,
+    retrieval: final?.retrieval ?? null,
   };
   return (
     <AnswerView spaceId={spaceId} content={content} state={exchange.status}>

@@ -83,7 +83,7 @@ export function QueryHistory({ spaceId }: { spaceId: string }) {
                 Delete
               </Button>
             </div>
-            <AnswerView spaceId={spaceId} content={{ ...entry, warnings: [] }} />
+            <AnswerView spaceId={spaceId} content={{ ...entry, warnings: [], retrieval: null }} />
           </li>
         ))}
       </ol>

@@ -70,9 +70,10 @@ async function storeMessages(
   await tx.query(
     `INSERT INTO assistant_messages
        (id, tenant_id, conversation_id, role, content, standalone_question, mode, grounded, citations,
-        warnings, model, usage, router_metadata)
-     VALUES ($1, $2, $3, 'user', $4, $5, NULL, NULL, '[]'::jsonb, '[]'::jsonb, NULL, NULL, NULL),
-            ($6, $2, $3, 'assistant', $7, NULL, $8, $9, $10::jsonb, $11::jsonb, $12, $13::jsonb, $14::jsonb)`,
+        warnings, model, usage, router_metadata, retrieval)
+     VALUES ($1, $2, $3, 'user', $4, $5, NULL, NULL, '[]'::jsonb, '[]'::jsonb, NULL, NULL, NULL, NULL),
+            ($6, $2, $3, 'assistant', $7, NULL, $8, $9, $10::jsonb, $11::jsonb, $12, $13::jsonb, $14::jsonb,
+             $15::jsonb)`,
     [
       questionId,
       caller.space.tenantId,
@@ -88,6 +89,7 @@ async function storeMessages(
       draft.model,
       draft.usage === null ? null : JSON.stringify(draft.usage),
       draft.router_metadata === null ? null : JSON.stringify(draft.router_metadata),
+      JSON.stringify(draft.retrieval),
     ],
   );
   return answerId;

@@ -3,6 +3,7 @@ import type {
   AssistantConversation,
   AssistantMessage,
   AssistantMode,
+  AssistantRetrieval,
   AssistantUsage,
 } from "@tributary/contracts";
 import { AppError } from "../../../platform/errors/index.js";
@@ -38,11 +39,12 @@ export interface MessageRow {
   warnings: string[];
   model: string | null;
   usage: AssistantUsage | null;
+  retrieval: AssistantRetrieval | null;
   created_at: Date;
 }
 
 export const messageColumns =
-  "id, role, content, standalone_question, mode, grounded, citations, warnings, model, usage, created_at";
+  "id, role, content, standalone_question, mode, grounded, citations, warnings, model, usage, retrieval, created_at";
 
 export function toMessage(row: MessageRow): AssistantMessage {
   return { ...row, created_at: row.created_at.toISOString() };
