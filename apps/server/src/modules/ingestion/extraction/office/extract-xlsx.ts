@@ -14,17 +14,26 @@ import { tabularValueOf } from "./xlsx-cell-value.js";
 
 const WORKBOOK = "xl/workbook.xml";
 const WORKSHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/i;
+/** The worksheet parts ExcelJS's stream reader emits as sheets (it matches their names exactly). */
+const STREAMED_WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+/** The workbook's sheet names by worksheet part number, and how many worksheet parts it holds. */
+interface WorkbookParts {
+  readonly names: Map<string, string>;
+  readonly worksheetCount: number;
+}
 
 /**
  * Sheet names by worksheet part number (`sheet3.xml` → "Budget"), read from the workbook part.
  * ExcelJS's stream reader only names a sheet when it happened to read the workbook part first
  * and the relationship target has the exact relative form; otherwise it says "Sheet<n>".
  */
-async function sheetNamesByPartNumber(path: string, limits: ExtractionLimits): Promise<Map<string, string>> {
+async function workbookParts(path: string, limits: ExtractionLimits): Promise<WorkbookParts> {
   const zip = await openSafeZip(path, limits);
+  const worksheetCount = zip.names.filter((name) => STREAMED_WORKSHEET_PART.test(name)).length;
   const workbook = await zip.readText(WORKBOOK);
   const names = new Map<string, string>();
-  if (!workbook) return names;
+  if (!workbook) return { names, worksheetCount };
   const relationships = parseRelationships(WORKBOOK, await zip.readText(relationshipsPathOf(WORKBOOK)));
   forEachElement(workbook, (name, attributes) => {
     const id = attributes["r:id"];
@@ -32,7 +41,7 @@ async function sheetNamesByPartNumber(path: string, limits: ExtractionLimits): P
     const number = WORKSHEET_PART.exec(relationships.get(id)?.part ?? "")?.[1];
     if (number !== undefined) names.set(number, attributes.name);
   });
-  return names;
+  return { names, worksheetCount };
 }
 
 function nameOf(worksheet: object, names: Map<string, string>): string {
@@ -55,40 +64,11 @@ export interface XlsxExtractorOptions {
  * and `row`; `schemaInfo` has each sheet's columns, inferred types and row count.
  */
 export function createXlsxExtractor(options: XlsxExtractorOptions = {}): Extractor {
+  const maxRows = options.maxRowsPerSheet ?? MAX_ROWS_PER_SHEET;
   return async (path, limits) => {
     await assertZipIsSafe(path, limits);
-    const names = await sheetNamesByPartNumber(path, limits);
-    const builder = new TabularTextBuilder(kindOfValue, options.maxRowsPerSheet ?? MAX_ROWS_PER_SHEET);
-    let sheetCount = 0;
-    try {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-        worksheets: "emit",
-        sharedStrings: "cache",
-        styles: "cache",
-        hyperlinks: "ignore",
-        entries: "ignore",
-      });
-      for await (const worksheet of reader) {
-        sheetCount++;
-        const name = nameOf(worksheet, names);
-        builder.beginSheet(name, name);
-        for await (const row of worksheet) {
-          const sparse: TabularValue[] = [];
-          row.eachCell({ includeEmpty: false }, (cell, column) => {
-            sparse[column - 1] = tabularValueOf(cell.value);
-          });
-          builder.addRow(
-            row.number,
-            Array.from({ length: sparse.length }, (_, i) => sparse[i] ?? null),
-          );
-        }
-      }
-    } catch (error) {
-      if (error instanceof ExtractionFailure) throw error;
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new ExtractionFailure("corrupt", `The spreadsheet could not be read (${detail})`);
-    }
-    const table = builder.finish();
+    const parts = await workbookParts(path, limits);
+    const { table, sheetCount } = await readWorkbook(path, parts, maxRows);
     const limited = limitText(table, limits.maxTextChars);
     assertHasText(limited.text);
     return {
@@ -103,6 +83,59 @@ export function createXlsxExtractor(options: XlsxExtractorOptions = {}): Extract
         : table.warnings,
     };
   };
+}
+
+/**
+ * Reads made of one workbook before it counts as unreadable. ExcelJS's stream reader sometimes
+ * loses the archive's last entry (exceljs#3064, a race in its single streaming pass over the zip):
+ * a workbook part stored last never arrives and the sheets fail with "Cannot read properties of
+ * undefined (reading 'sheets')"; a sheet stored last could go missing the same way. The race is
+ * intermittent, so a read that fails, or that yields fewer sheets than the archive holds, is made
+ * again; a really corrupt workbook fails every time.
+ */
+const readAttempts = 3;
+
+async function readWorkbook(path: string, parts: WorkbookParts, maxRows: number) {
+  let detail = "";
+  for (let attempt = 1; attempt <= readAttempts; attempt++) {
+    try {
+      const read = await streamWorkbook(path, parts.names, maxRows);
+      if (read.sheetCount >= parts.worksheetCount) return read;
+      detail = `${read.sheetCount} of its ${parts.worksheetCount} sheets could be read`;
+    } catch (error) {
+      if (error instanceof ExtractionFailure) throw error;
+      detail = error instanceof Error ? error.message : String(error);
+    }
+  }
+  throw new ExtractionFailure("corrupt", `The spreadsheet could not be read (${detail})`);
+}
+
+async function streamWorkbook(path: string, names: Map<string, string>, maxRows: number) {
+  const builder = new TabularTextBuilder(kindOfValue, maxRows);
+  let sheetCount = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  for await (const worksheet of reader) {
+    sheetCount++;
+    const name = nameOf(worksheet, names);
+    builder.beginSheet(name, name);
+    for await (const row of worksheet) {
+      const sparse: TabularValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        sparse[column - 1] = tabularValueOf(cell.value);
+      });
+      builder.addRow(
+        row.number,
+        Array.from({ length: sparse.length }, (_, i) => sparse[i] ?? null),
+      );
+    }
+  }
+  return { table: builder.finish(), sheetCount };
 }
 
 export const extractXlsx: Extractor = createXlsxExtractor();
