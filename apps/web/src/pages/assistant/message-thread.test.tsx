@@ -27,6 +27,25 @@ function message(overrides: Partial<AssistantMessage>): AssistantMessage {
   };
 }
 
+/** A stored "not found" answer. */
+const notFoundAnswer = (overrides: Partial<AssistantMessage>) =>
+  message({
+    content: "I could not find this in your documents.",
+    mode: "not_found",
+    grounded: true,
+    ...overrides,
+  });
+
+/** A stored extractive answer quoting one passage. */
+const extractiveAnswer = (overrides: Partial<AssistantMessage>) =>
+  message({
+    content: "“Rivers end in the sea.” [1]",
+    mode: "extractive",
+    grounded: true,
+    citations: [citation(1)],
+    ...overrides,
+  });
+
 const pending = (overrides: Partial<PendingExchange>): PendingExchange => ({
   question: "Where do rivers end?",
   answer: "",
@@ -69,21 +88,7 @@ describe("MessageThread", () => {
       <MessageThread
         spaceId="space-1"
         exchange={null}
-        messages={[
-          message({
-            id: "a1",
-            content: "I could not find this in your documents.",
-            mode: "not_found",
-            grounded: true,
-          }),
-          message({
-            id: "a2",
-            content: "“Rivers end in the sea.” [1]",
-            mode: "extractive",
-            grounded: true,
-            citations: [citation(1)],
-          }),
-        ]}
+        messages={[notFoundAnswer({ id: "a1" }), extractiveAnswer({ id: "a2" })]}
       />,
     );
     expect(await screen.findByTestId("answer-not-found")).toBeTruthy();
@@ -117,19 +122,9 @@ describe("MessageThread", () => {
         spaceId="space-1"
         exchange={null}
         messages={[
-          message({
-            id: "a1",
-            content: "I could not find this.",
-            mode: "not_found",
-            grounded: true,
-            retrieval,
-          }),
-          message({
+          notFoundAnswer({ id: "a1", retrieval }),
+          extractiveAnswer({
             id: "a2",
-            content: "“Rivers end in the sea.” [1]",
-            mode: "extractive",
-            grounded: true,
-            citations: [citation(1)],
             retrieval: {
               ...retrieval,
               passages: [{ ...passage, index: 1, evidence: true, in_prompt: true }],
