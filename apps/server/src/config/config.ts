@@ -123,7 +123,12 @@ export interface Config {
   readonly otlpEndpoint: string | undefined;
   readonly http: { readonly corsOrigins: readonly string[]; readonly bodyLimitBytes: number };
   readonly shutdownTimeoutMs: number;
-  readonly eventsTuning: { readonly maxDeliveries: number; readonly retentionDays: number };
+  readonly eventsTuning: {
+    readonly maxDeliveries: number;
+    readonly retentionDays: number;
+    /** Fallback poll of the outbox (every commit that appends events also wakes the relay). */
+    readonly pollIntervalMs: number;
+  };
   readonly jobs: {
     readonly visibilityTimeoutMs: number;
     readonly maxAttempts: number;

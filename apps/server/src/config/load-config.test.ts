@@ -22,6 +22,23 @@ describe("loadConfig", () => {
     expect(config.cache.kind).toBe("memory");
   });
 
+  it("polls the embedded database's jobs and outbox every few seconds, a server's twice a second or more", async () => {
+    const dataDir = await tempDir();
+    const embedded = loadConfig({ env: { TRIBUTARY_DATA_DIR: dataDir } });
+    expect(embedded.jobs.pollIntervalMs).toBe(5_000);
+    expect(embedded.eventsTuning.pollIntervalMs).toBe(5_000);
+    const server = loadConfig({
+      env: { TRIBUTARY_DATA_DIR: dataDir, DATABASE_URL: "postgres://app@db:5432/tributary" },
+    });
+    expect(server.jobs.pollIntervalMs).toBe(500);
+    expect(server.eventsTuning.pollIntervalMs).toBe(250);
+    const chosen = loadConfig({
+      env: { TRIBUTARY_DATA_DIR: dataDir, JOBS_POLL_INTERVAL_MS: "100", EVENTS_POLL_INTERVAL_MS: "50" },
+    });
+    expect(chosen.jobs.pollIntervalMs).toBe(100);
+    expect(chosen.eventsTuning.pollIntervalMs).toBe(50);
+  });
+
   it("generates the secret key into the data dir once and reuses it", async () => {
     const dir = await tempDir();
     const first = loadConfig({ env: { TRIBUTARY_DATA_DIR: dir } });

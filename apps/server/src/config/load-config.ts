@@ -64,6 +64,17 @@ function readConfigFile(file: string | undefined): Record<string, unknown> {
   }
 }
 
+/**
+ * Default fallback polls of the job queue and the event outbox. Enqueues and event commits wake
+ * their runner and relay in-process; polls find what other processes wrote, due retries and
+ * expired leases. On PostgreSQL other processes (API, workers) share the tables, so polls are
+ * frequent. The embedded database belongs to this process alone (its data dir is locked), so its
+ * polls only back the wakes up: at 500 ms they cost an idle server a few percent of a core and add
+ * a burst of database work to every request-serving second (decision 0020).
+ */
+const serverPollIntervals = { jobsMs: 500, eventsMs: 250 };
+const embeddedPollIntervals = { jobsMs: 5_000, eventsMs: 5_000 };
+
 function toConfig(raw: RawConfig, persistSecret: boolean): Config {
   const dataDir = path.resolve(raw.TRIBUTARY_DATA_DIR);
   const problems: string[] = [];
@@ -73,6 +84,7 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
     problems.push("DATABASE_MIGRATION_URL: only meaningful together with DATABASE_URL");
   }
   if (problems.length > 0) throw new ConfigError(problems);
+  const polls = raw.DATABASE_URL ? serverPollIntervals : embeddedPollIntervals;
   return {
     port: raw.PORT,
     host: raw.HOST,
@@ -118,12 +130,16 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
       bodyLimitBytes: raw.HTTP_BODY_LIMIT_BYTES,
     },
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
-    eventsTuning: { maxDeliveries: raw.EVENTS_MAX_DELIVERIES, retentionDays: raw.EVENTS_RETENTION_DAYS },
+    eventsTuning: {
+      maxDeliveries: raw.EVENTS_MAX_DELIVERIES,
+      retentionDays: raw.EVENTS_RETENTION_DAYS,
+      pollIntervalMs: raw.EVENTS_POLL_INTERVAL_MS ?? polls.eventsMs,
+    },
     jobs: {
       visibilityTimeoutMs: raw.JOBS_VISIBILITY_TIMEOUT_MS,
       maxAttempts: raw.JOBS_MAX_ATTEMPTS,
       tenantConcurrency: raw.JOBS_TENANT_CONCURRENCY,
-      pollIntervalMs: raw.JOBS_POLL_INTERVAL_MS,
+      pollIntervalMs: raw.JOBS_POLL_INTERVAL_MS ?? polls.jobsMs,
     },
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE,
     identity: {

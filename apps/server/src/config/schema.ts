@@ -149,10 +149,12 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   EVENTS_MAX_DELIVERIES: positiveInt.max(100).default(5),
   EVENTS_RETENTION_DAYS: positiveInt.default(7),
+  // Fallback polls: unset, they depend on the database (see embeddedPollIntervals in load-config).
+  EVENTS_POLL_INTERVAL_MS: positiveInt.optional(),
   JOBS_VISIBILITY_TIMEOUT_MS: positiveInt.default(30_000),
   JOBS_MAX_ATTEMPTS: positiveInt.max(100).default(5),
   JOBS_TENANT_CONCURRENCY: positiveInt.default(4),
-  JOBS_POLL_INTERVAL_MS: positiveInt.default(500),
+  JOBS_POLL_INTERVAL_MS: positiveInt.optional(),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(86_400).default(300),
   REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(30 * 86_400),

@@ -45,6 +45,7 @@ export async function openResources(
     const events = await openEventBus(config.events, sql, {
       maxDeliveries: config.eventsTuning.maxDeliveries,
       retentionDays: config.eventsTuning.retentionDays,
+      pollIntervalMs: config.eventsTuning.pollIntervalMs,
       drainTimeoutMs: config.shutdownTimeoutMs,
       onError: (error, context) => logger.error({ err: error, ...context }, "event bus error"),
     });

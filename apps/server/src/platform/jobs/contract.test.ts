@@ -60,6 +60,23 @@ function jobsContract(kind: Sql["kind"]) {
     expect(third - second).toBeGreaterThanOrEqual(45);
   });
 
+  it("runs a retry when it falls due, not at the next poll, however far away that is", async () => {
+    const jobs = queues.open({ pollIntervalMs: 60_000 });
+    const name = uniqueQueueName("retry-wake");
+    let attempts = 0;
+    jobs.work(name, async () => {
+      attempts += 1;
+      if (attempts < 3) throw new Error(`flaky ${attempts}`);
+    });
+    jobs.start();
+    const { id } = await jobs.enqueue({ queue: name, payload: {} });
+    const done = await waitFor("completion without a poll", async () => {
+      const job = await jobs.get(id);
+      return job?.status === "completed" ? job : undefined;
+    });
+    expect(done.attempts).toBe(3);
+  });
+
   it("moves a job to the dead letters after max attempts, keeping its error, and can retry it", async () => {
     const jobs = queues.open();
     const name = uniqueQueueName("dead");

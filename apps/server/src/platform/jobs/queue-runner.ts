@@ -101,9 +101,12 @@ export class QueueRunner {
   private launch(lease: Lease): void {
     const run = runJob(this.deps, lease, this.handler);
     this.running.set(lease.token, run);
-    void run.done.then(() => {
+    void run.done.then((retryInMs) => {
       this.running.delete(lease.token);
       this.wake();
+      // A retry queued here is claimed when it falls due, not at the next poll, which on the
+      // embedded database is seconds away (no other process enqueues there).
+      if (retryInMs !== null && !this.stopping) setTimeout(() => this.wake(), retryInMs).unref();
     });
   }
 

@@ -14,10 +14,13 @@ export interface RunJobDeps {
   readonly retry: RetryPolicy;
 }
 
-/** One handler invocation on a leased job. `done` settles once the outcome is written; it never rejects. */
+/**
+ * One handler invocation on a leased job. `done` settles once the outcome is written, with the
+ * delay before the job's retry is due when it failed and was queued again (else null); it never rejects.
+ */
 export interface RunningJob {
   readonly lease: Lease;
-  readonly done: Promise<void>;
+  readonly done: Promise<number | null>;
   interrupt(reason: InterruptionReason): void;
 }
 
@@ -67,28 +70,36 @@ export function runJob(deps: RunJobDeps, lease: Lease, handler: JobHandler): Run
       clearInterval(beat);
     }
     try {
-      await settle(deps, lease, signal, outcome, log);
+      return await settle(deps, lease, signal, outcome, log);
     } catch (error) {
       // The lease expires and another worker retries the job: at-least-once still holds.
       log.error({ err: error }, "could not record the job outcome");
+      return null;
     }
   })();
 
   return { lease, done, interrupt };
 }
 
-async function settle(deps: RunJobDeps, lease: Lease, signal: AbortSignal, outcome: Outcome, log: Logger) {
+/** Writes the outcome; resolves to the retry delay of a failed job queued again, else null. */
+async function settle(
+  deps: RunJobDeps,
+  lease: Lease,
+  signal: AbortSignal,
+  outcome: Outcome,
+  log: Logger,
+): Promise<number | null> {
   const interruption = interruptionOf(signal);
   switch (interruption) {
     case "cancelled":
       if (await finishCancelled(deps.sql, lease)) log.info("job cancelled");
-      return;
+      return null;
     case "lease-lost":
       log.warn("job lease lost to another worker; its outcome is discarded");
-      return;
+      return null;
     case "shutdown":
       // Unless the handler finished anyway, the stopping queue releases the job for another worker.
-      if (!outcome.ok) return;
+      if (!outcome.ok) return null;
       break;
     case undefined:
       break;
@@ -104,14 +115,18 @@ async function settle(deps: RunJobDeps, lease: Lease, signal: AbortSignal, outco
     }
     if (await completeJob(deps.sql, lease, resultJson)) log.debug("job completed");
     else log.warn("job finished after its lease was lost; its result is discarded");
-    return;
+    return null;
   }
   return fail(deps, lease, outcome.error, log);
 }
 
-async function fail(deps: RunJobDeps, lease: Lease, error: unknown, log: Logger) {
+async function fail(deps: RunJobDeps, lease: Lease, error: unknown, log: Logger): Promise<number | null> {
   const delay = retryDelayMs(deps.retry, lease.row.attempts);
   const status = await failJob(deps.sql, lease, describeFailure(error), delay);
-  if (status === "queued") log.warn({ err: error, retryInMs: delay }, "job failed; it will be retried");
-  else if (status !== undefined) log.warn({ err: error, status }, "job failed for good");
+  if (status === "queued") {
+    log.warn({ err: error, retryInMs: delay }, "job failed; it will be retried");
+    return delay;
+  }
+  if (status !== undefined) log.warn({ err: error, status }, "job failed for good");
+  return null;
 }
