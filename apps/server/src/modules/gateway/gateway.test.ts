@@ -88,6 +88,21 @@ describe("OpenAI clients", () => {
     expect(text.length).toBeGreaterThan(0);
   });
 
+  it("pass n, seed, stop and logprobs through to an OpenAI-compatible upstream, and get every choice back", async () => {
+    const completion = await openai.chat.completions.create({
+      model: "fake-gpt",
+      messages: [{ role: "user", content: "Two greetings, please" }],
+      n: 2,
+      seed: 7,
+      stop: ["\n\n"],
+      logprobs: true,
+      top_logprobs: 2,
+    });
+    expect(completion.choices.map((choice) => choice.index)).toEqual([0, 1]);
+    const sent = bed.fake.requests.filter((request) => request.path === "/v1/chat/completions").at(-1);
+    expect(sent?.body).toMatchObject({ n: 2, seed: 7, stop: ["\n\n"], logprobs: true, top_logprobs: 2 });
+  });
+
   it("list models and create embeddings", async () => {
     const models = await openai.models.list();
     expect(models.data.map((m) => m.id)).toEqual(
