@@ -3,7 +3,7 @@ import { runFixedRate } from "../lib/fixed-rate.js";
 import { runLoad } from "../lib/load.js";
 import { cpuTimeMs } from "../lib/processes.js";
 import { type Summary, summarize } from "../lib/stats.js";
-import { chatBody, type Target, type TargetName } from "./targets.js";
+import { chatBody, type StallCauses, type Target, type TargetName } from "./targets.js";
 
 /** Everything measured of one target in one mode. */
 export type TargetFigures = { name: TargetName } & LoadedFigures & RateFigures;
@@ -35,6 +35,8 @@ export interface RateFigures {
   reportedOverhead: Summary;
   /** Main-thread GC pauses of the target during its slices (ms), where it reports them. */
   gcPauses: { minor: Summary; major: Summary; totalMs: number } | null;
+  /** Main-thread stalls over 3 ms by cause, where the target reports them (BENCH_GATEWAY_STALLS=1). */
+  stalls: StallCauses | null;
   failures: number;
 }
 
@@ -112,6 +114,7 @@ export async function measureAtRate(
               totalMs: [...pauses.minor, ...pauses.major].reduce((sum, ms) => sum + ms, 0),
             }
           : null,
+        stalls: pauses?.stalls ?? null,
         failures: run.failures,
       });
     }

@@ -34,6 +34,14 @@ function gcPauses(figures: TargetFigures): string {
   return `${minor.count} minor p50 ${fixed(minor.p50, 1)} max ${fixed(minor.max, 1)} ms${majorText}; ${fixed(totalMs, 0)} ms in all`;
 }
 
+function stallCauses(figures: TargetFigures): string {
+  const stalls = figures.stalls;
+  if (!stalls) return "-";
+  const all = Object.values(stalls).reduce((sum, [count, ms]) => [sum[0] + count, sum[1] + ms], [0, 0]);
+  const part = (name: string, [count, ms]: [number, number]) => `${count} ${name} (${fixed(ms, 0)} ms)`;
+  return `${all[0]} (${fixed(all[1], 0)} ms): ${part("waiting for a CPU", stalls.waiting)}, ${part("running", stalls.running)}, ${part("in GC", stalls.gc)}, ${part("other", stalls.other)}`;
+}
+
 /** Targets whose median at the fixed rate is far above their median at 16 connections. */
 function saturated(figures: readonly TargetFigures[]): string[] {
   return figures
@@ -119,6 +127,9 @@ function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean 
         "-",
       ],
       [`main-thread GC pauses @${rate}/s`, gcPauses(tributary), "-", "-", "-", "-"],
+      ...(tributary.stalls
+        ? [[`main-thread stalls > 3 ms @${rate}/s`, stallCauses(tributary), "-", "-", "-", "-"]]
+        : []),
       [
         `bare Node proxy: added p50 / p99 @${rate}/s (ms)`,
         `${fixed(bareProxy.rateLatency.p50 - direct.rateLatency.p50, 3)} / ${fixed(bareProxy.rateLatency.p99 - direct.rateLatency.p99, 3)}`,
@@ -140,6 +151,11 @@ function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean 
       "self-reported overhead: Tributary's X-Tributary-Overhead-Ms (gateway handler start → reply, provider time excluded)",
       "CPU per request: user + system time of the target's process (all threads) over the throughput run / requests",
       `GC pauses: minor (scavenge) and major GCs of Tributary's main thread during the ${rate}/s run; a request that meets one waits it out`,
+      ...(tributary.stalls
+        ? [
+            `main-thread stalls (BENCH_GATEWAY_STALLS=1): a 1 ms timer over 3 ms late, over the whole ${rate}/s window (every target's slices); waiting for a CPU = runnable but not running (schedstat), running = a long task`,
+          ]
+        : []),
       "bare Node proxy: node:http in, undici out, body parsed, answer piped back, nothing else (bare-proxy.mjs): what this machine charges any Node gateway",
     ],
   );

@@ -20,9 +20,25 @@ export interface Target {
   readonly gc?: GcPauseProbe;
 }
 
-/** Main-thread GC pauses (ms) seen since the previous `take()`; the first call only starts the count. */
+/** Main-thread stalls over 3 ms by cause: [count, total ms] each (gc-probe.mjs, BENCH_GATEWAY_STALLS=1). */
+export interface StallCauses {
+  readonly gc: [number, number];
+  readonly running: [number, number];
+  readonly waiting: [number, number];
+  readonly other: [number, number];
+}
+
+/** What the probe saw since the previous `take()`; the first call only starts the count. */
+export interface ProbeReading {
+  /** GC pauses (ms) of the main thread. */
+  readonly minor: number[];
+  readonly major: number[];
+  /** Null unless BENCH_GATEWAY_STALLS=1. */
+  readonly stalls: StallCauses | null;
+}
+
 export interface GcPauseProbe {
-  take(): Promise<{ minor: number[]; major: number[] }>;
+  take(): Promise<ProbeReading>;
 }
 
 export interface Targets {
@@ -166,16 +182,13 @@ export async function startTargets(options: {
 }
 
 /** Asks the process (gc-probe.mjs) for its pauses since the last ask and waits for the file. */
-async function takeGcPauses(
-  child: ChildProcess,
-  file: string,
-): Promise<{ minor: number[]; major: number[] }> {
+async function takeGcPauses(child: ChildProcess, file: string): Promise<ProbeReading> {
   await rm(file, { force: true });
   child.kill("SIGUSR2");
   for (let waited = 0; waited < 5_000; waited += 25) {
     await new Promise((resolve) => setTimeout(resolve, 25));
     const text = await readFile(file, "utf8").catch(() => null);
-    if (text) return JSON.parse(text) as { minor: number[]; major: number[] };
+    if (text) return JSON.parse(text) as ProbeReading;
   }
   throw new Error("the Tributary process did not report its GC pauses (bench/gateway/gc-probe.mjs)");
 }
