@@ -30,6 +30,8 @@ export interface CallReply {
  */
 class HttpCallReply implements CallReply {
   readonly requestId: string;
+  /** True from a stream's first write in this turn of the event loop until the turn's uncork. */
+  private corked = false;
 
   constructor(private readonly reply: FastifyReply) {
     this.requestId = reply.request.id;
@@ -67,8 +69,26 @@ class HttpCallReply implements CallReply {
     this.reply.raw.writeHead(200, headers);
   }
 
+  /**
+   * A stream's frames leave once per turn of the event loop: what one upstream read gives (its
+   * events, and the closing frames when the upstream ended in the same read) goes out in one
+   * write. Node's own cork lasts until the next tick only, and the upstream body's end arrives a
+   * tick later, so a stream answered in one read cost two writes. Nothing waits for new I/O:
+   * the uncork runs in this turn's check phase.
+   */
   write(frame: string): void {
+    if (!this.corked) {
+      this.corked = true;
+      this.reply.raw.cork();
+      setImmediate(uncorkTurn, this);
+    }
     this.reply.raw.write(frame);
+  }
+
+  /** Ends the turn's cork (`uncorkTurn`); `end()` has already flushed everything when it came first. */
+  uncorkTurn(): void {
+    this.corked = false;
+    this.reply.raw.uncork();
   }
 
   end(lastFrames?: string): void {
@@ -80,6 +100,11 @@ class HttpCallReply implements CallReply {
   logError(error: unknown, message: string): void {
     this.reply.log.error({ err: error }, message);
   }
+}
+
+/** A plain function for `setImmediate`, so no closure is made per turn. */
+function uncorkTurn(reply: HttpCallReply): void {
+  reply.uncorkTurn();
 }
 
 export function httpCallReply(reply: FastifyReply): CallReply {
