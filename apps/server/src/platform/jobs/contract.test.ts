@@ -3,12 +3,20 @@ import { skipReason, testServices } from "../../config/test-services.js";
 import { openTestSql } from "../../testing/test-sql.js";
 import { waitFor } from "../../testing/wait-for.js";
 import type { Sql } from "../sql/port.js";
-import type { JobPriority } from "./port.js";
+import type { JobPriority, JobQueue } from "./port.js";
 import { testQueues, uniqueQueueName } from "./testing/test-queues.js";
 
 const services = testServices();
 const postgresSkip = skipReason(services, "DATABASE_URL");
 if (postgresSkip) console.info(`[skip] Jobs contract on PostgreSQL: ${postgresSkip}`);
+
+/** Waits until the job has completed and returns it. */
+function completed(jobs: JobQueue, id: string, what: string) {
+  return waitFor(what, async () => {
+    const job = await jobs.get(id);
+    return job?.status === "completed" ? job : undefined;
+  });
+}
 
 function jobsContract(kind: Sql["kind"]) {
   let sql: Sql;
@@ -47,10 +55,7 @@ function jobsContract(kind: Sql["kind"]) {
     });
     jobs.start();
     const { id } = await jobs.enqueue({ queue: name, payload: {} });
-    const done = await waitFor("completion", async () => {
-      const job = await jobs.get(id);
-      return job?.status === "completed" ? job : undefined;
-    });
+    const done = await completed(jobs, id, "completion");
     expect(done.attempts).toBe(3);
     expect(done.result).toEqual({ answer: 42 });
     expect(done.completedAt).toBeInstanceOf(Date);
@@ -70,10 +75,7 @@ function jobsContract(kind: Sql["kind"]) {
     });
     jobs.start();
     const { id } = await jobs.enqueue({ queue: name, payload: {} });
-    const done = await waitFor("completion without a poll", async () => {
-      const job = await jobs.get(id);
-      return job?.status === "completed" ? job : undefined;
-    });
+    const done = await completed(jobs, id, "completion without a poll");
     expect(done.attempts).toBe(3);
   });
 
@@ -99,10 +101,7 @@ function jobsContract(kind: Sql["kind"]) {
 
     healthy = true;
     expect((await jobs.retryDead(id))?.status).toBe("queued");
-    const revived = await waitFor("revived job", async () => {
-      const job = await jobs.get(id);
-      return job?.status === "completed" ? job : undefined;
-    });
+    const revived = await completed(jobs, id, "revived job");
     expect(revived).toMatchObject({ attempts: 1, result: "recovered" });
     expect(await jobs.deadLetters(name)).toEqual([]);
     expect(await jobs.retryDead(id)).toBeUndefined();
