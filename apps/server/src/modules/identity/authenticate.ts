@@ -1,5 +1,5 @@
-import { LRUCache } from "lru-cache";
 import type { Credentials, Principal } from "../../platform/auth/index.js";
+import { expiringLru } from "../../platform/cache/index.js";
 import { verifyAccessToken } from "./access-tokens.js";
 import type { IdentityContext } from "./identity-context.js";
 
@@ -13,7 +13,7 @@ interface UserStatus {
 
 /** A user's status and role, re-read at most once a second per node, so suspension bites fast. */
 export class UserStatusCache {
-  private readonly cache = new LRUCache<string, UserStatus>({
+  private readonly cache = expiringLru<string, UserStatus>({
     max: 50_000,
     ttl: 1_000,
   });

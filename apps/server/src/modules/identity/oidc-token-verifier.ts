@@ -1,5 +1,5 @@
 import { decodeJwt, type JWTPayload, jwtVerify } from "jose";
-import { LRUCache } from "lru-cache";
+import { expiringLru } from "../../platform/cache/index.js";
 import { type CredentialVerifier, UserStatusCache } from "./authenticate.js";
 import type { IdentityContext } from "./identity-context.js";
 import { type ExternalProfile, mappedPlatformRole, profileFromClaims } from "./oidc/external-profile.js";
@@ -19,7 +19,7 @@ export function oidcTokenVerifier(context: IdentityContext): CredentialVerifier 
   const providers = oidcProvidersFor(context);
   const users = new UserStatusCache(context);
   // (provider, subject) → user id; a link never changes once made, so this may live long.
-  const linkedUsers = new LRUCache<string, string>({ max: 50_000, ttl: 10 * 60_000 });
+  const linkedUsers = expiringLru<string, string>({ max: 50_000, ttl: 10 * 60_000 });
 
   return async ({ bearer, ip }) => {
     if (!bearer || context.config.oidcProviders.length === 0) return undefined;

@@ -1,3 +1,4 @@
+export { expiringLru } from "./expiring-lru.js";
 export { createMemoryCache, type MemoryCacheOptions } from "./memory-cache.js";
 export { openCache } from "./open-cache.js";
 export type {

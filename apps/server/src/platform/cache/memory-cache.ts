@@ -1,4 +1,4 @@
-import { LRUCache } from "lru-cache";
+import { expiringLru } from "./expiring-lru.js";
 import { assertCost, gcraAdjust, gcraPolicy, gcraStep } from "./gcra.js";
 import { assertIncrement, assertTtl, cacheKey, rateLimitKey } from "./keys.js";
 import { createMemoryReservations } from "./memory-reservations.js";
@@ -18,9 +18,9 @@ export interface MemoryCacheOptions {
  * call, so each is atomic in-process; nothing here is shared with another node.
  */
 export function createMemoryCache(options: MemoryCacheOptions = {}): CacheStore {
-  const values = new LRUCache<string, string>({ max: options.maxEntries ?? 10_000 });
+  const values = expiringLru<string, string>({ max: options.maxEntries ?? 10_000 });
   // Buckets live apart from values so cache churn can never reset a rate limit.
-  const buckets = new LRUCache<string, number>({ max: options.maxBuckets ?? 100_000 });
+  const buckets = expiringLru<string, number>({ max: options.maxBuckets ?? 100_000 });
   const reservations = createMemoryReservations(
     options.maxCounters === undefined ? {} : { maxCounters: options.maxCounters },
   );

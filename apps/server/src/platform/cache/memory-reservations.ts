@@ -1,4 +1,4 @@
-import { LRUCache } from "lru-cache";
+import { expiringLru } from "./expiring-lru.js";
 import { assertIncrement, assertTtl, reservationKey } from "./keys.js";
 import type { ReservationCounter, ReservationCounters, ReserveOutcome } from "./port.js";
 import { assertAmount, assertCounterValue, assertLimits } from "./reservation-checks.js";
@@ -11,7 +11,7 @@ export function createMemoryReservations(options: { maxCounters?: number } = {})
   clear(): void;
 } {
   // An evicted counter is seeded again by its owner from the source of truth, never reset to zero.
-  const counters = new LRUCache<string, number>({ max: options.maxCounters ?? 100_000 });
+  const counters = expiringLru<string, number>({ max: options.maxCounters ?? 100_000 });
 
   return {
     async seed(key, value, ttlMs) {

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
-import { LRUCache } from "lru-cache";
 import { credentialsOf } from "../../../http/context.js";
 import type { AuthHooks, Principal, SpaceContext } from "../../../platform/auth/index.js";
+import { expiringLru } from "../../../platform/cache/index.js";
 import { AppError } from "../../../platform/errors/index.js";
 import { GatewayError } from "../gateway-error.js";
 
@@ -28,8 +28,8 @@ export interface CallerResolverOptions {
  */
 export function createCallerResolver(options: CallerResolverOptions) {
   const ttl = options.ttlMs ?? 5_000;
-  const spaces = new LRUCache<string, SpaceContext>({ max: 10_000, ttl });
-  const defaults = new LRUCache<string, string>({ max: 10_000, ttl });
+  const spaces = expiringLru<string, SpaceContext>({ max: 10_000, ttl });
+  const defaults = expiringLru<string, string>({ max: 10_000, ttl });
   // Entries expire under every request in flight at once: those share one lookup, not one each.
   const resolvingSpaces = new Map<string, Promise<SpaceContext>>();
   const resolvingDefaults = new Map<string, Promise<string | null>>();

@@ -1,4 +1,5 @@
-import { LRUCache } from "lru-cache";
+import type { LRUCache } from "lru-cache";
+import { expiringLru } from "../../../platform/cache/index.js";
 import type { SqlTx } from "../../../platform/sql/index.js";
 import { datasetLiterals } from "../store/dataset-index.js";
 import type { SearchScope } from "./search-scope.js";
@@ -27,7 +28,7 @@ export const collectionSizeTtlMs = 10_000;
  * records on PGlite, a tenth of a search); they drift slowly as records come and go, and every
  * other part of the ranking (which records match, df, tf) is read live.
  */
-export const collectionSizes = new LRUCache<string, CollectionSize>({
+export const collectionSizes = expiringLru<string, CollectionSize>({
   max: 10_000,
   ttl: collectionSizeTtlMs,
 });
