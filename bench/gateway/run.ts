@@ -1,4 +1,5 @@
 import os from "node:os";
+import { type ReclaimThreadsTime, reclaimThreadsTime, reclaimTimeBetween } from "../lib/host-interference.js";
 import { fixed, printTable } from "../lib/table.js";
 import {
   type LoadedFigures,
@@ -49,7 +50,16 @@ function saturated(figures: readonly TargetFigures[]): string[] {
     .map((entry) => entry.name);
 }
 
-function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean } {
+function reclaimText(reclaim: ReclaimThreadsTime): string {
+  if (reclaim.names.length === 0) return "none on this host";
+  return `${fixed(reclaim.ms, 0)} ms on a CPU in ${reclaim.runs} runs (${[...new Set(reclaim.names)].join(", ")})`;
+}
+
+function report(
+  mode: string,
+  figures: readonly TargetFigures[],
+  reclaim: ReclaimThreadsTime,
+): { ok: boolean } {
   const direct = byName(figures, "direct");
   const tributary = byName(figures, "tributary");
   const portkey = byName(figures, "portkey");
@@ -138,6 +148,7 @@ function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean 
         "-",
         "-",
       ],
+      [`host memory-reclaim threads @${rate}/s`, reclaimText(reclaim), "-", "-", "-", "-"],
       [
         "process CPU per request (µs)",
         fixed(tributary.cpuPerRequestUs, 0),
@@ -157,6 +168,7 @@ function report(mode: string, figures: readonly TargetFigures[]): { ok: boolean 
           ]
         : []),
       "bare Node proxy: node:http in, undici out, body parsed, answer piped back, nothing else (bare-proxy.mjs): what this machine charges any Node gateway",
+      `host memory-reclaim threads: kernel threads (DAMON's kdamond, kswapd, kcompactd) during the ${rate}/s window of direct, bare proxy and Tributary; each run holds one of the cores every target shares`,
     ],
   );
   return {
@@ -194,16 +206,16 @@ export async function gateway(): Promise<void> {
       // may not keep up with the rate, in one run of its own so its backlog never spills into theirs.
       const compared = started.list.filter((target) => target.name !== "portkey");
       const alone = started.list.filter((target) => target.name === "portkey");
-      const rates = new Map([
-        ...(await measureAtRate(compared, options)),
-        ...(await measureAtRate(alone, options, options.durationS)),
-      ]);
+      const reclaimBefore = await reclaimThreadsTime();
+      const comparedRates = await measureAtRate(compared, options);
+      const reclaim = reclaimTimeBetween(reclaimBefore, await reclaimThreadsTime());
+      const rates = new Map([...comparedRates, ...(await measureAtRate(alone, options, options.durationS))]);
       const figures = started.list.map((target): TargetFigures => {
         const closed = loaded.get(target.name) as LoadedFigures;
         const open = rates.get(target.name) as RateFigures;
         return { name: target.name, ...closed, ...open, failures: closed.failures + open.failures };
       });
-      verdicts.push(report(stream ? "streaming (SSE, include_usage)" : "non-streaming", figures).ok);
+      verdicts.push(report(stream ? "streaming (SSE, include_usage)" : "non-streaming", figures, reclaim).ok);
     }
   } finally {
     await started.close();
