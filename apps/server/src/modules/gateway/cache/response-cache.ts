@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Cache } from "../../../platform/cache/index.js";
 
 export interface CachedResponse {
@@ -19,7 +19,7 @@ export class ResponseCache {
   ) {}
 
   keyOf(tenantId: string, protocol: string, body: unknown): string {
-    const digest = createHash("sha256").update(JSON.stringify(body)).digest("base64url");
+    const digest = hash("sha256", JSON.stringify(body), "base64url");
     return `gateway:response:${tenantId}:${protocol}:${digest}`;
   }
 
