@@ -11,6 +11,7 @@ import type { AuthHooks } from "./context.js";
 import { errorEnvelope, handleError } from "./errors.js";
 import { type HealthProbe, healthRoutes } from "./health-routes.js";
 import type { IdempotencyStore } from "./idempotency-store.js";
+import { lazyRequestLogger } from "./lazy-request-logger.js";
 import { registerMetrics } from "./metrics-route.js";
 import { registerOpenApi } from "./openapi.js";
 import type { RateLimiterFactory } from "./rate-limit.js";
@@ -50,6 +51,7 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes,
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: lazyRequestLogger,
     genReqId: (request) => {
       const incoming = request.headers["x-request-id"];
       return typeof incoming === "string" && requestIdPattern.test(incoming) ? incoming : pooledUuidV7();
