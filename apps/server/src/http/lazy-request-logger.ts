@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from "fastify";
 type Bindings = Parameters<FastifyBaseLogger["child"]>[0];
 type ChildOptions = Parameters<FastifyBaseLogger["child"]>[1];
 type AnyLogFn = (...args: unknown[]) => void;
+type LevelMethod = "fatal" | "error" | "warn" | "info" | "debug" | "trace";
 
 /**
  * The logger Fastify gives each request (`request.log`), bound to its request id. pino builds a
@@ -35,39 +36,38 @@ export class LazyRequestLogger implements FastifyBaseLogger {
   }
 
   fatal(...args: unknown[]): void {
-    const logger = this.logger();
-    (logger.fatal as AnyLogFn).apply(logger, args);
+    this.write("fatal", args);
   }
 
   error(...args: unknown[]): void {
-    const logger = this.logger();
-    (logger.error as AnyLogFn).apply(logger, args);
+    this.write("error", args);
   }
 
   warn(...args: unknown[]): void {
-    const logger = this.logger();
-    (logger.warn as AnyLogFn).apply(logger, args);
+    this.write("warn", args);
   }
 
   info(...args: unknown[]): void {
-    const logger = this.logger();
-    (logger.info as AnyLogFn).apply(logger, args);
+    this.write("info", args);
   }
 
   debug(...args: unknown[]): void {
-    const logger = this.logger();
-    (logger.debug as AnyLogFn).apply(logger, args);
+    this.write("debug", args);
   }
 
   trace(...args: unknown[]): void {
-    const logger = this.logger();
-    (logger.trace as AnyLogFn).apply(logger, args);
+    this.write("trace", args);
   }
 
   silent(): void {}
 
   child(bindings: Bindings, options?: ChildOptions): FastifyBaseLogger {
     return this.logger().child(bindings, options);
+  }
+
+  private write(level: LevelMethod, args: unknown[]): void {
+    const logger = this.logger();
+    (logger[level] as AnyLogFn).apply(logger, args);
   }
 
   private logger(): FastifyBaseLogger {
