@@ -37,7 +37,7 @@ describe("expiringLru", () => {
     expect(timers).not.toHaveBeenCalled();
   });
 
-  it("exists because lru-cache's default clock memo arms a timer on the hot path", () => {
+  it("is needed: a plain lru-cache with a TTL arms a timer when it reads the clock", () => {
     const timers = vi.spyOn(globalThis, "setTimeout");
     const plain = new LRUCache<string, number>({ max: 10, ttl: 60_000 });
     plain.set("key", 1);
