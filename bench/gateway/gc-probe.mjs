@@ -7,9 +7,13 @@
 // more than 3 ms late, and what the thread did meanwhile (/proc/thread-self/schedstat: time on a
 // CPU, time runnable but waiting for one). Opt-in, because 1000 wake-ups a second are themselves
 // a load on a 2-core machine.
+//
+// With BENCH_GATEWAY_STAGES=1 it also reports, per tagged call, when the call reached each stage
+// of the gateway, with the process's GC pauses and usage writes (stage-probe.mjs).
 import { readFileSync, writeFileSync } from "node:fs";
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import { isMainThread } from "node:worker_threads";
+import { watchStages } from "./stage-probe.mjs";
 
 const file = process.env.BENCH_GC_STATS_FILE;
 const stallMs = 3;
@@ -31,10 +35,18 @@ if (isMainThread && file) {
   }).observe({ entryTypes: ["gc"] });
   const watching = process.env.BENCH_GATEWAY_STALLS === "1";
   if (watching) watchStalls((stall) => stalls.push(stall));
+  const stages = process.env.BENCH_GATEWAY_STAGES === "1" ? watchStages() : null;
   process.on("SIGUSR2", () => {
     // Entries are delivered asynchronously: let the ones of the last GCs arrive first.
     setTimeout(() => {
-      writeFileSync(file, JSON.stringify({ ...pauses, stalls: watching ? classify(stalls, gcSpans) : null }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          ...pauses,
+          stalls: watching ? classify(stalls, gcSpans) : null,
+          stages: stages?.take() ?? null,
+        }),
+      );
       pauses = { minor: [], major: [] };
       gcSpans = [];
       stalls = [];

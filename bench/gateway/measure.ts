@@ -1,8 +1,9 @@
 import { Agent } from "node:http";
-import { runFixedRate } from "../lib/fixed-rate.js";
+import { runFixedRate, type TaggedTiming } from "../lib/fixed-rate.js";
 import { runLoad } from "../lib/load.js";
 import { cpuTimeMs } from "../lib/processes.js";
 import { type Summary, summarize } from "../lib/stats.js";
+import { attributeTail, type TailAttribution } from "./tail-attribution.js";
 import { chatBody, type StallCauses, type Target, type TargetName } from "./targets.js";
 
 /** Everything measured of one target in one mode. */
@@ -37,6 +38,8 @@ export interface RateFigures {
   gcPauses: { minor: Summary; major: Summary; totalMs: number } | null;
   /** Main-thread stalls over 3 ms by cause, where the target reports them (BENCH_GATEWAY_STALLS=1). */
   stalls: StallCauses | null;
+  /** What the slowest calls overlapped and where their time went (BENCH_GATEWAY_STAGES=1). */
+  tail: TailAttribution | null;
   failures: number;
 }
 
@@ -82,6 +85,7 @@ export async function measureAtRate(
     latency: [] as number[],
     header: [] as number[],
     rates: [] as number[],
+    tagged: [] as TaggedTiming[],
     failures: 0,
   }));
   try {
@@ -92,10 +96,17 @@ export async function measureAtRate(
       for (const run of order) {
         const result = await runFixedRate(
           { url: run.target.url, ...requestOf(run.target, options) },
-          { rate: options.rate, durationS: sliceS, header: "x-tributary-overhead-ms", agent: run.agent },
+          {
+            rate: options.rate,
+            durationS: sliceS,
+            header: "x-tributary-overhead-ms",
+            agent: run.agent,
+            ...(run.target.tagHeader ? { tagHeader: run.target.tagHeader } : {}),
+          },
         );
         run.latency.push(...result.samples.latency);
         run.header.push(...result.samples.header);
+        run.tagged.push(...result.samples.tagged);
         run.rates.push(result.achievedRate);
         run.failures += result.errors + result.non2xx;
       }
@@ -115,6 +126,7 @@ export async function measureAtRate(
             }
           : null,
         stalls: pauses?.stalls ?? null,
+        tail: pauses?.stages ? attributeTail(run.tagged, pauses.stages) : null,
         failures: run.failures,
       });
     }

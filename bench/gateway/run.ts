@@ -43,6 +43,46 @@ function stallCauses(figures: TargetFigures): string {
   return `${all[0]} (${fixed(all[1], 0)} ms): ${part("waiting for a CPU", stalls.waiting)}, ${part("running", stalls.running)}, ${part("in GC", stalls.gc)}, ${part("other", stalls.other)}`;
 }
 
+function tailRows(figures: TargetFigures): string[][] {
+  const tail = figures.tail;
+  if (!tail) return [];
+  const share = (count: number, of: number) => `${fixed((100 * count) / Math.max(1, of), 1)}%`;
+  const all = tail.overlapping;
+  return [
+    [
+      `calls @${rate}/s overlapping a GC pause / a usage write`,
+      `${share(all.gc, tail.calls)} / ${share(all.usageWrite, tail.calls)} of ${tail.calls}`,
+      "-",
+      "-",
+      "-",
+      "-",
+    ],
+    ...tail.slowest.flatMap((slowest) => {
+      const { gc, usageWrite, neither } = slowest.overlapping;
+      const { inbound, gateway, upstream, outbound } = slowest.stages;
+      const label = `slowest ${fixed(100 * slowest.share, 0)}% @${rate}/s (${slowest.count}, ≥ ${fixed(slowest.fromMs, 1)} ms)`;
+      return [
+        [
+          `${label}: overlapping`,
+          `GC pause ${gc}, usage write ${usageWrite}, neither ${neither}`,
+          "-",
+          "-",
+          "-",
+          "-",
+        ],
+        [
+          `${label}: mean ms per stage`,
+          `to the gateway ${fixed(inbound, 2)}, gateway ${fixed(gateway, 2)}, upstream ${fixed(upstream, 2)}, back ${fixed(outbound, 2)}`,
+          "-",
+          "-",
+          "-",
+          "-",
+        ],
+      ];
+    }),
+  ];
+}
+
 /** Targets whose median at the fixed rate is far above their median at 16 connections. */
 function saturated(figures: readonly TargetFigures[]): string[] {
   return figures
@@ -140,6 +180,7 @@ function report(
       ...(tributary.stalls
         ? [[`main-thread stalls > 3 ms @${rate}/s`, stallCauses(tributary), "-", "-", "-", "-"]]
         : []),
+      ...tailRows(tributary),
       [
         `bare Node proxy: added p50 / p99 @${rate}/s (ms)`,
         `${fixed(bareProxy.rateLatency.p50 - direct.rateLatency.p50, 3)} / ${fixed(bareProxy.rateLatency.p99 - direct.rateLatency.p99, 3)}`,
@@ -165,6 +206,11 @@ function report(
       ...(tributary.stalls
         ? [
             `main-thread stalls (BENCH_GATEWAY_STALLS=1): a 1 ms timer over 3 ms late, over the whole ${rate}/s window (every target's slices); waiting for a CPU = runnable but not running (schedstat), running = a long task`,
+          ]
+        : []),
+      ...(tributary.tail
+        ? [
+            `slowest calls (BENCH_GATEWAY_STAGES=1): Tributary's calls at ${rate}/s by latency; overlapping = a main-thread GC pause, else a usage-record write, fell within the call; stages: load generator → Tributary's server, X-Tributary-Overhead-Ms, the rest inside Tributary (the upstream call and waiting around it), response written → read by the load generator`,
           ]
         : []),
       "bare Node proxy: node:http in, undici out, body parsed, answer piped back, nothing else (bare-proxy.mjs): what this machine charges any Node gateway",

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { startProcess, stopProcess } from "../lib/processes.js";
 import { createGatewayApiKey, registerBenchAccount } from "../lib/tributary-api.js";
 import { startTributaryProcess, type TributaryProcess } from "../lib/tributary-process.js";
+import type { StageReading } from "./tail-attribution.js";
 
 export type TargetName = "direct" | "bare-proxy" | "tributary" | "portkey";
 
@@ -18,6 +19,8 @@ export interface Target {
   readonly pid: number;
   /** Garbage-collection pauses of the target's main thread, where the target reports them. */
   readonly gc?: GcPauseProbe;
+  /** Where the target reports each call's stages (BENCH_GATEWAY_STAGES=1): the header to tag calls with. */
+  readonly tagHeader?: string;
 }
 
 /** Main-thread stalls over 3 ms by cause: [count, total ms] each (gc-probe.mjs, BENCH_GATEWAY_STALLS=1). */
@@ -35,6 +38,8 @@ export interface ProbeReading {
   readonly major: number[];
   /** Null unless BENCH_GATEWAY_STALLS=1. */
   readonly stalls: StallCauses | null;
+  /** Null unless BENCH_GATEWAY_STAGES=1. */
+  readonly stages: StageReading | null;
 }
 
 export interface GcPauseProbe {
@@ -161,6 +166,7 @@ export async function startTargets(options: {
         headers: { ...json, authorization: `Bearer ${key}` },
         pid: tributary.child.pid ?? 0,
         gc: { take: () => takeGcPauses(tributaryChild, gcFile) },
+        ...(process.env.BENCH_GATEWAY_STAGES === "1" ? { tagHeader: "x-bench-tag" } : {}),
       },
       {
         name: "portkey",

@@ -1,3 +1,4 @@
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sql } from "../../platform/sql/index.js";
 import { openTestSql } from "../../testing/test-sql.js";
@@ -5,7 +6,7 @@ import { waitFor } from "../../testing/wait-for.js";
 import { spentSince } from "./spent-since.js";
 import { capturingLogger, usageRecord } from "./testing/usage-fixtures.js";
 import type { UsageRow } from "./usage-record.js";
-import { createUsageRecorder, type UsageRecorderOptions } from "./usage-recorder.js";
+import { createUsageRecorder, type UsageRecorderOptions, usageWriteChannel } from "./usage-recorder.js";
 import type { UsageWriter } from "./write-usage-batch.js";
 
 const hour = 3_600_000;
@@ -219,6 +220,36 @@ describe("UsageRecorder", () => {
     const dropped = lines().find((line) => line.level === 50);
     expect(((dropped?.usage_records ?? []) as UsageRow[])[0]?.request_id).toBe("poison");
     await usage.close();
+  });
+
+  it("announces each batch write's start and end on the tributary:usage:write channel, failed ones too", async () => {
+    const seen: Array<{ phase: string; rows: number; written: number }> = [];
+    const writer = fakeWriter();
+    const listener = (message: unknown) => {
+      const { phase, rows } = message as { phase: string; rows: number };
+      seen.push({ phase, rows, written: writer.written.length });
+    };
+    subscribe("tributary:usage:write", listener);
+    try {
+      expect(usageWriteChannel.name).toBe("tributary:usage:write");
+      const usage = recorder({ write: writer.write, batchSize: 2 });
+      for (let i = 0; i < 3; i++) usage.record(usageRecord());
+      await usage.flush();
+      writer.failTimes(1);
+      usage.record(usageRecord());
+      await expect(usage.flush()).rejects.toThrow("database unavailable");
+      await usage.close();
+    } finally {
+      unsubscribe("tributary:usage:write", listener);
+    }
+    expect(seen.slice(0, 6)).toEqual([
+      { phase: "start", rows: 2, written: 0 },
+      { phase: "end", rows: 2, written: 2 },
+      { phase: "start", rows: 1, written: 2 },
+      { phase: "end", rows: 1, written: 3 },
+      { phase: "start", rows: 1, written: 3 },
+      { phase: "end", rows: 1, written: 3 },
+    ]);
   });
 
   it("rejects an invalid record at once, naming the field", () => {

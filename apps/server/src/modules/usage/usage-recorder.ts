@@ -1,3 +1,4 @@
+import { channel } from "node:diagnostics_channel";
 import type { Sql } from "../../platform/sql/index.js";
 import type { Logger } from "../../platform/telemetry/logger.js";
 import { toUsageRow, type UsageRecordInput, type UsageRow } from "./usage-record.js";
@@ -44,6 +45,13 @@ export interface UsageRecorder {
   /** Records buffered or waiting for room, not yet written. */
   readonly pending: number;
 }
+
+/**
+ * Published as each batch write starts and ends (`{ phase: "start" | "end", rows }`), for whoever
+ * wants to line the database's work up with other timings (bench/gateway does, to tell which slow
+ * calls overlapped a write); publishing costs nothing while nobody subscribes.
+ */
+export const usageWriteChannel = channel("tributary:usage:write");
 
 interface Waiter {
   readonly row: UsageRow;
@@ -104,7 +112,7 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
     while (due > 0) {
       const batch = buffer.slice(0, Math.min(batchSize, due));
       try {
-        await writeBatch(batch);
+        await announced(batch, writeBatch);
       } catch (error) {
         scheduleRetry(error);
         return error;
@@ -229,6 +237,19 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
       return buffer.length + waiters.length;
     },
   };
+}
+
+async function announced(
+  batch: readonly UsageRow[],
+  write: (batch: readonly UsageRow[]) => Promise<void>,
+): Promise<void> {
+  if (!usageWriteChannel.hasSubscribers) return write(batch);
+  usageWriteChannel.publish({ phase: "start", rows: batch.length });
+  try {
+    await write(batch);
+  } finally {
+    usageWriteChannel.publish({ phase: "end", rows: batch.length });
+  }
 }
 
 function positive(value: number, name: string): number {
