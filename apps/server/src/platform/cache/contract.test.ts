@@ -66,6 +66,23 @@ function cacheContract(open: () => Promise<CacheStore>) {
     expect(await cache.setIfAbsent(key, "c", 100)).toBe(true);
   });
 
+  it("replaces a value only while it is still the expected one, and never an absent one", async () => {
+    const key = unique("replace-if");
+    expect(await cache.replaceIf(key, "v1", "v2", 60_000)).toBe(false);
+    expect(await cache.get(key)).toBeNull();
+    await cache.set(key, "v1", 150);
+    expect(await cache.replaceIf(key, "v0", "v2", 60_000)).toBe(false);
+    expect(await cache.get(key)).toBe("v1");
+    // Replaced with the new TTL: it outlives the 150 ms the first value had.
+    expect(await cache.replaceIf(key, "v1", "v2", 60_000)).toBe(true);
+    await sleep(300);
+    expect(await cache.get(key)).toBe("v2");
+    const racers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => cache.replaceIf(key, "v2", `r${i}`, 60_000)),
+    );
+    expect(racers.filter(Boolean)).toHaveLength(1);
+  });
+
   it("counts exactly under 100 concurrent increments", async () => {
     const key = unique("counter");
     const totals = await Promise.all(Array.from({ length: 100 }, () => cache.increment(key, 1, 60_000)));

@@ -12,3 +12,4 @@ export type {
   ReserveOutcome,
 } from "./port.js";
 export type { RedisCacheOptions } from "./redis-cache.js";
+export { type RefreshingLru, type RefreshingLruOptions, refreshingLru } from "./refreshing-lru.js";

@@ -41,6 +41,13 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): CacheStore 
       values.set(namespaced, value, { ttl: ttlMs });
       return true;
     },
+    async replaceIf(key, expected, value, ttlMs) {
+      assertTtl(ttlMs);
+      const namespaced = cacheKey(key);
+      if (values.get(namespaced) !== expected) return false;
+      values.set(namespaced, value, { ttl: ttlMs });
+      return true;
+    },
     async delete(key) {
       values.delete(cacheKey(key));
     },

@@ -8,6 +8,12 @@ export interface Cache {
   set(key: string, value: string, ttlMs: number): Promise<void>;
   /** Atomically stores the value only when the key is absent; true when this call stored it. */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Atomically replaces the value, with a new TTL, only while it is still `expected` (an absent or
+   * expired key is not replaced); true when this call replaced it. Refreshes an entry without
+   * overwriting whatever another writer put there since it was read.
+   */
+  replaceIf(key: string, expected: string, value: string, ttlMs: number): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Atomically adds an integer to a counter; the TTL applies only when the counter is created. */
   increment(key: string, by: number, ttlMs: number): Promise<number>;

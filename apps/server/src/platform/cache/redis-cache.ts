@@ -3,7 +3,13 @@ import { assertCost, gcraPolicy } from "./gcra.js";
 import { assertIncrement, assertTtl, cacheKey, rateLimitKey } from "./keys.js";
 import type { CacheStore, RateLimitDecision, RateLimiter, RateLimiterOptions } from "./port.js";
 import { createRedisReservations } from "./redis-reservations.js";
-import { gcraAdjustScript, gcraScript, incrementScript, runScript } from "./redis-scripts.js";
+import {
+  gcraAdjustScript,
+  gcraScript,
+  incrementScript,
+  replaceIfScript,
+  runScript,
+} from "./redis-scripts.js";
 
 export interface RedisCacheOptions {
   url: string;
@@ -36,6 +42,10 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
     async setIfAbsent(key, value, ttlMs) {
       assertTtl(ttlMs);
       return (await client.set(cacheKey(key), value, "PX", ttlMs, "NX")) === "OK";
+    },
+    async replaceIf(key, expected, value, ttlMs) {
+      assertTtl(ttlMs);
+      return (await runScript(client, replaceIfScript, [cacheKey(key)], [expected, value, ttlMs])) === 1;
     },
     async delete(key) {
       await client.del(cacheKey(key));

@@ -17,6 +17,13 @@ if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) 
 return total
 `);
 
+/** Replaces a value with a new TTL only while it still equals ARGV[1]; 1 when replaced, else 0. */
+export const replaceIfScript = defineScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1
+`);
+
 /**
  * gcraStep (gcra.ts) in Lua, on the Redis server's clock so every node agrees on "now".
  * ARGV: interval (µs), burst, cost, limit. Returns {allowed, remaining, resetMs, retryAfterMs}.
