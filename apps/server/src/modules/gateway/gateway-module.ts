@@ -90,6 +90,7 @@ export function createGatewayModule(options: GatewayModuleOptions) {
     resolveCaller: createCallerResolver({
       auth: options.auth,
       defaultSpaceOf: (userId) => personalSpaceOf(sql, userId),
+      onRefreshError: (error) => logger.warn({ err: error }, "re-reading a gateway caller's space failed"),
     }),
     catalog,
     upstream,

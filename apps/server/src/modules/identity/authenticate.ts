@@ -1,5 +1,5 @@
 import type { Credentials, Principal } from "../../platform/auth/index.js";
-import { expiringLru } from "../../platform/cache/index.js";
+import { type RefreshingLru, refreshingLru } from "../../platform/cache/index.js";
 import { verifyAccessToken } from "./access-tokens.js";
 import type { IdentityContext } from "./identity-context.js";
 
@@ -11,27 +11,26 @@ interface UserStatus {
   readonly role: Principal["platformRole"];
 }
 
-/** A user's status and role, re-read at most once a second per node, so suspension bites fast. */
+/**
+ * A user's status and role, never used more than a second after it was read, so suspension bites
+ * fast. An active user's entry is re-read in the background before then (refreshingLru), so their
+ * requests do not stop for the database once a second.
+ */
 export class UserStatusCache {
-  private readonly cache = expiringLru<string, UserStatus>({
-    max: 50_000,
-    ttl: 1_000,
-  });
+  private readonly cache: RefreshingLru<string, UserStatus>;
 
-  /** Reads in flight: requests that miss together (the entry expired under all of them) share one. */
-  private readonly loading = new Map<string, Promise<UserStatus | null>>();
-
-  constructor(private readonly context: IdentityContext) {}
+  constructor(private readonly context: IdentityContext) {
+    this.cache = refreshingLru({
+      max: 50_000,
+      ttlMs: 1_000,
+      load: (userId) => this.read(userId),
+      onRefreshError: (error, userId) =>
+        context.logger.warn({ err: error, user_id: userId }, "re-reading a user's status failed"),
+    });
+  }
 
   get(userId: string): Promise<UserStatus | null> {
-    const cached = this.cache.get(userId);
-    if (cached) return Promise.resolve(cached);
-    let pending = this.loading.get(userId);
-    if (!pending) {
-      pending = this.read(userId).finally(() => this.loading.delete(userId));
-      this.loading.set(userId, pending);
-    }
-    return pending;
+    return this.cache.get(userId);
   }
 
   private async read(userId: string): Promise<UserStatus | null> {
@@ -41,10 +40,7 @@ export class UserStatusCache {
         [userId],
       ),
     );
-    if (!row) return null;
-    const entry = { status: row.status, role: row.platform_role };
-    this.cache.set(userId, entry);
-    return entry;
+    return row ? { status: row.status, role: row.platform_role } : null;
   }
 }
 

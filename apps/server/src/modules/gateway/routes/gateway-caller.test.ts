@@ -79,4 +79,22 @@ describe("createCallerResolver", () => {
     await resolveCaller(request({ "x-space-id": "space_2" }));
     expect(hooks.calls.spaces).toBe(2);
   });
+
+  it("re-reads a busy caller's space in the background, and drops it once the membership is gone", async () => {
+    let member = true;
+    const hooks = countingHooks((spaceId) =>
+      member ? { spaceId, tenantId: "tenant_1", role: "member" } : null,
+    );
+    const resolveCaller = createCallerResolver({ ...hooks, ttlMs: 400 });
+    const call = () => resolveCaller(request({ "x-space-id": "space_3" }));
+    await call();
+    await new Promise((resolve) => setTimeout(resolve, 320));
+    member = false;
+    // Past ¾ of the TTL: answered from hand while the space is read again behind it.
+    await expect(call()).resolves.toMatchObject({ spaceId: "space_3" });
+    expect(hooks.calls.spaces).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await expect(call()).rejects.toThrow(/space_3/);
+    expect(hooks.calls.spaces).toBe(3);
+  });
 });

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { credentialsOf } from "../../../http/context.js";
 import type { AuthHooks, Principal, SpaceContext } from "../../../platform/auth/index.js";
-import { expiringLru } from "../../../platform/cache/index.js";
+import { refreshingLru } from "../../../platform/cache/index.js";
 import { AppError } from "../../../platform/errors/index.js";
 import { GatewayError } from "../gateway-error.js";
 
@@ -20,19 +20,35 @@ export interface CallerResolverOptions {
   readonly defaultSpaceOf: (userId: string) => Promise<string | null>;
   /** How long a resolved membership is reused; a removed member loses access within this bound. */
   readonly ttlMs?: number;
+  /** Told when re-reading a membership in the background failed (the one in hand is kept until its TTL). */
+  readonly onRefreshError?: (error: unknown) => void;
 }
 
 /**
  * Authenticates a gateway call and resolves its space. Memberships are cached briefly because
- * the gateway's overhead budget has no room for a database round trip per call.
+ * the gateway's overhead budget has no room for a database round trip per call; a busy caller's
+ * entries are re-read in the background before they expire (refreshingLru), so its calls do not
+ * stop for the database every `ttlMs` either.
  */
 export function createCallerResolver(options: CallerResolverOptions) {
-  const ttl = options.ttlMs ?? 5_000;
-  const spaces = expiringLru<string, SpaceContext>({ max: 10_000, ttl });
-  const defaults = expiringLru<string, string>({ max: 10_000, ttl });
-  // Entries expire under every request in flight at once: those share one lookup, not one each.
-  const resolvingSpaces = new Map<string, Promise<SpaceContext>>();
-  const resolvingDefaults = new Map<string, Promise<string | null>>();
+  const ttlMs = options.ttlMs ?? 5_000;
+  const onRefreshError = options.onRefreshError ?? (() => {});
+  const spaces = refreshingLru<string, SpaceContext, { principal: Principal; spaceId: string }>({
+    max: 10_000,
+    ttlMs,
+    load: (_key, { principal, spaceId }) => resolveSpace(principal, spaceId),
+    onRefreshError: (error, key) => {
+      // A membership that is gone must not outlive the read that found it gone.
+      if (error instanceof GatewayError) spaces.delete(key);
+      else onRefreshError(error);
+    },
+  });
+  const defaults = refreshingLru<string, string>({
+    max: 10_000,
+    ttlMs,
+    load: (userId) => options.defaultSpaceOf(userId),
+    onRefreshError: (error) => onRefreshError(error),
+  });
 
   return async function resolveCaller(request: FastifyRequest): Promise<GatewayCaller> {
     const principal = await options.auth.authenticate(credentialsOf(request));
@@ -50,14 +66,14 @@ export function createCallerResolver(options: CallerResolverOptions) {
     }
     const header = request.headers["x-space-id"];
     const requested = typeof header === "string" && header.length > 0 ? header : null;
-    const spaceId = requested ?? principal.restrictedToSpaceId ?? (await defaultSpace(principal.userId));
+    const spaceId = requested ?? principal.restrictedToSpaceId ?? (await defaults.get(principal.userId));
     if (!spaceId) {
       throw new GatewayError("permission", "No space to account this call to: send X-Space-ID", {
         code: "space_required",
       });
     }
-    const cacheKey = `${principal.kind}:${principal.id}:${spaceId}`;
-    const space = spaces.get(cacheKey) ?? (await resolveSpace(cacheKey, principal, spaceId));
+    const space = await spaces.get(`${principal.kind}:${principal.id}:${spaceId}`, { principal, spaceId });
+    if (!space) throw new Error(`resolving space ${spaceId} returned nothing`);
     return {
       principal,
       tenantId: space.tenantId,
@@ -67,44 +83,15 @@ export function createCallerResolver(options: CallerResolverOptions) {
     };
   };
 
-  function resolveSpace(cacheKey: string, principal: Principal, spaceId: string): Promise<SpaceContext> {
-    let pending = resolvingSpaces.get(cacheKey);
-    if (!pending) {
-      pending = options.auth
-        .resolveSpace(principal, spaceId)
-        .then(
-          (space) => {
-            spaces.set(cacheKey, space);
-            return space;
-          },
-          (error: unknown) => {
-            if (error instanceof AppError && error.code === "NOT_FOUND") {
-              throw new GatewayError("not_found", `Space ${spaceId} not found`, { code: "space_not_found" });
-            }
-            throw error;
-          },
-        )
-        .finally(() => resolvingSpaces.delete(cacheKey));
-      resolvingSpaces.set(cacheKey, pending);
+  async function resolveSpace(principal: Principal, spaceId: string): Promise<SpaceContext> {
+    try {
+      return await options.auth.resolveSpace(principal, spaceId);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "NOT_FOUND") {
+        throw new GatewayError("not_found", `Space ${spaceId} not found`, { code: "space_not_found" });
+      }
+      throw error;
     }
-    return pending;
-  }
-
-  function defaultSpace(userId: string): Promise<string | null> {
-    const cached = defaults.get(userId);
-    if (cached) return Promise.resolve(cached);
-    let pending = resolvingDefaults.get(userId);
-    if (!pending) {
-      pending = options
-        .defaultSpaceOf(userId)
-        .then((spaceId) => {
-          if (spaceId) defaults.set(userId, spaceId);
-          return spaceId;
-        })
-        .finally(() => resolvingDefaults.delete(userId));
-      resolvingDefaults.set(userId, pending);
-    }
-    return pending;
   }
 }
 

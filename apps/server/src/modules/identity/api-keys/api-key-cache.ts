@@ -16,6 +16,14 @@ export interface CachedApiKey {
   expiresAt: number | null;
 }
 
+/** A cached key as found: the key, the raw entry (what `refresh` expects to replace) and its age. */
+export interface CachedApiKeyEntry {
+  readonly key: CachedApiKey;
+  readonly raw: string;
+  /** Epoch milliseconds when the row behind it was read; 0 for an entry from an older version. */
+  readonly cachedAt: number;
+}
+
 const revokedMarker = "revoked";
 
 /**
@@ -26,10 +34,13 @@ const revokedMarker = "revoked";
  */
 export class ApiKeyCache {
   private readonly entryTtlMs: number;
+  private readonly refreshAfterMs: number;
   private readonly tombstoneTtlMs: number;
 
   constructor(private readonly cache: Cache) {
     this.entryTtlMs = cache.kind === "redis" ? 60_000 : 1_000;
+    // A key in use is re-read in the background before its entry expires (see `refresh`).
+    this.refreshAfterMs = (this.entryTtlMs * 3) / 4;
     // Outlives any entry a slow verifier read before the revocation and stores after it.
     this.tombstoneTtlMs = this.entryTtlMs * 5;
   }
@@ -39,19 +50,33 @@ export class ApiKeyCache {
   }
 
   /** The cached key, "revoked" for a tombstone, or null when not cached. */
-  async get(prefix: string): Promise<CachedApiKey | "revoked" | null> {
+  async get(prefix: string): Promise<CachedApiKeyEntry | "revoked" | null> {
     const raw = await this.cache.get(this.key(prefix));
     if (raw === null) return null;
     if (raw === revokedMarker) return "revoked";
-    const key = JSON.parse(raw) as Partial<CachedApiKey>;
+    const { cachedAt, ...key } = JSON.parse(raw) as Partial<CachedApiKey> & { cachedAt?: number };
     // An entry cached by an older version lacks the gateway settings: read the row again.
     if (key.gateway === undefined || key.tenantId === undefined) return null;
-    return key as CachedApiKey;
+    return { key: key as CachedApiKey, raw, cachedAt: cachedAt ?? 0 };
+  }
+
+  /** True once the entry is old enough to be re-read (in the background) before it expires. */
+  isDue(entry: CachedApiKeyEntry): boolean {
+    return Date.now() - entry.cachedAt >= this.refreshAfterMs;
   }
 
   /** Stores only when absent, so it never overwrites a tombstone written meanwhile. */
   async remember(prefix: string, key: CachedApiKey): Promise<void> {
-    await this.cache.setIfAbsent(this.key(prefix), JSON.stringify(key), this.entryTtlMs);
+    await this.cache.setIfAbsent(this.key(prefix), this.serialize(key), this.entryTtlMs);
+  }
+
+  /**
+   * Replaces `previous` with a fresh read of the same key, for a full TTL, unless the entry
+   * changed meanwhile: a tombstone or a `replace` written after the read stands, and the stale
+   * read is dropped.
+   */
+  async refresh(prefix: string, previous: CachedApiKeyEntry, key: CachedApiKey): Promise<void> {
+    await this.cache.replaceIf(this.key(prefix), previous.raw, this.serialize(key), this.entryTtlMs);
   }
 
   /**
@@ -59,12 +84,16 @@ export class ApiKeyCache {
    * the row before the change cannot store it afterwards (it only stores when absent).
    */
   async replace(prefix: string, key: CachedApiKey): Promise<void> {
-    await this.cache.set(this.key(prefix), JSON.stringify(key), this.entryTtlMs);
+    await this.cache.set(this.key(prefix), this.serialize(key), this.entryTtlMs);
   }
 
   /** Call after the revocation committed. */
   async forget(prefix: string): Promise<void> {
     await this.cache.set(this.key(prefix), revokedMarker, this.tombstoneTtlMs);
+  }
+
+  private serialize(key: CachedApiKey): string {
+    return JSON.stringify({ ...key, cachedAt: Date.now() });
   }
 
   /** True at most once a minute per key, across nodes sharing the cache. */

@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestInstance, type TestInstance } from "../../../testing/test-instance.js";
+import { waitFor } from "../../../testing/wait-for.js";
 import { bearer, registerAccount } from "../testing/identity-client.js";
 import { apiKeyProbeRoutes } from "../testing/probe-routes.js";
 
@@ -280,10 +281,12 @@ describe("using keys", () => {
       return row?.last_used_at?.getTime() ?? null;
     };
     await probe(bearer(key.secret));
-    const first = await lastUsed();
-    expect(first).not.toBeNull();
+    // The call does not wait for this write.
+    const first = await waitFor("last_used_at", async () => (await lastUsed()) ?? undefined);
     await new Promise((resolve) => setTimeout(resolve, 20));
     await probe(bearer(key.secret));
+    // Time enough for a write the second call should not have started.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await lastUsed()).toBe(first);
   });
 });

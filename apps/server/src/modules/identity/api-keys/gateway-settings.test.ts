@@ -12,7 +12,7 @@ import { type AnyRoute, defineRoute } from "../../../http/route-builder.js";
 import { createMemoryCache } from "../../../platform/cache/index.js";
 import { startTestInstance, type TestInstance } from "../../../testing/test-instance.js";
 import { bearer, registerAccount } from "../testing/identity-client.js";
-import { ApiKeyCache } from "./api-key-cache.js";
+import { ApiKeyCache, type CachedApiKey } from "./api-key-cache.js";
 
 /** Echoes what the verifier put on the principal for an API key. */
 const keyProbe: AnyRoute = defineRoute({
@@ -185,5 +185,48 @@ describe("the key cache", () => {
       1_000,
     );
     expect(await keys.get("0011223344556677")).toBeNull();
+  });
+
+  it("renews an entry in use, but never over a tombstone or a newer replacement", async () => {
+    const cache = createMemoryCache();
+    const keys = new ApiKeyCache(cache);
+    const prefix = "8899aabbccddeeff";
+    const key = (name: string): CachedApiKey => ({
+      id: name,
+      userId: "u",
+      secretHash: "h",
+      scopes: [],
+      spaceId: null,
+      tenantId: "t",
+      gateway: {},
+      expiresAt: null,
+    });
+    const entry = async () => {
+      const found = await keys.get(prefix);
+      if (!found || found === "revoked") throw new Error(`expected a cached key, got ${String(found)}`);
+      return found;
+    };
+    await keys.remember(prefix, key("v1"));
+    const first = await entry();
+    expect(first.key.id).toBe("v1");
+    expect(keys.isDue(first)).toBe(false);
+    expect(keys.isDue({ ...first, cachedAt: Date.now() - 800 })).toBe(true);
+    // An entry written by an older version carries no age: it is due at once.
+    expect(keys.isDue({ ...first, cachedAt: 0 })).toBe(true);
+
+    await keys.refresh(prefix, first, key("v2"));
+    const second = await entry();
+    expect(second.key.id).toBe("v2");
+
+    // A change committed after the background read was taken wins over it.
+    await keys.replace(prefix, key("v3"));
+    await keys.refresh(prefix, second, key("stale"));
+    const third = await entry();
+    expect(third.key.id).toBe("v3");
+
+    // So does a revocation.
+    await keys.forget(prefix);
+    await keys.refresh(prefix, third, key("stale"));
+    expect(await keys.get(prefix)).toBe("revoked");
   });
 });
