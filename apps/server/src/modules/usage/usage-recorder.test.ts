@@ -1,6 +1,7 @@
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sql } from "../../platform/sql/index.js";
+import { testGate } from "../../testing/gate.js";
 import { openTestSql } from "../../testing/test-sql.js";
 import { waitFor } from "../../testing/wait-for.js";
 import { spentSince } from "./spent-since.js";
@@ -23,11 +24,10 @@ function fakeWriter() {
   const written: UsageRow[] = [];
   const calls: number[] = [];
   let failNext = 0;
-  let gate: Promise<void> | null = null;
-  let open: () => void = () => {};
+  const gate = testGate();
   const write: UsageWriter = async (rows) => {
     calls.push(rows.length);
-    if (gate) await gate;
+    await gate.pass();
     if (failNext > 0) {
       failNext -= 1;
       throw new Error("database unavailable");
@@ -41,15 +41,8 @@ function fakeWriter() {
     failTimes(n: number) {
       failNext = n;
     },
-    hold() {
-      gate = new Promise((resolve) => {
-        open = resolve;
-      });
-    },
-    release() {
-      gate = null;
-      open();
-    },
+    hold: gate.hold,
+    release: gate.release,
   };
 }
 

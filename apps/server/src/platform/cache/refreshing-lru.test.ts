@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
+import { testGate } from "../../testing/gate.js";
 import { refreshingLru } from "./refreshing-lru.js";
 
 /** A source whose reads can be held open, counting them; it answers `value` (null: none). */
 function source(initial: string | null) {
   let value = initial;
-  let gate: Promise<void> | null = null;
-  let open = () => {};
+  const gate = testGate();
   const state = {
     reads: 0,
     failNext: false,
@@ -14,19 +14,12 @@ function source(initial: string | null) {
     set(next: string | null) {
       value = next;
     },
-    hold() {
-      gate = new Promise((resolve) => {
-        open = resolve;
-      });
-    },
-    release() {
-      gate = null;
-      open();
-    },
+    hold: gate.hold,
+    release: gate.release,
     async load(_key: string): Promise<string | null> {
       state.reads += 1;
       const answer = value;
-      if (gate) await gate;
+      await gate.pass();
       if (state.failNext) {
         state.failNext = false;
         throw new Error("database unavailable");
