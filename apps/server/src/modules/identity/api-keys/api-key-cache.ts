@@ -20,7 +20,7 @@ export interface CachedApiKey {
 export interface CachedApiKeyEntry {
   readonly key: CachedApiKey;
   readonly raw: string;
-  /** Epoch milliseconds when the row behind it was read; 0 for an entry from an older version. */
+  /** Epoch milliseconds when it was stored, just after its row was read; 0 for an entry from an older version. */
   readonly cachedAt: number;
 }
 
