@@ -17,13 +17,13 @@ export function apiKeyVerifier(context: IdentityContext): CredentialVerifier {
   // Entries expire together, so every request in flight misses at once: they share one query.
   const loading = new Map<string, Promise<CachedApiKey | null>>();
   // Keys being re-read in the background before their entry expires: one read per key at a time.
-  const refreshing = new Set<string>();
+  const inFlight: ReadsInFlight = { loading, refreshing: new Set<string>() };
   return async ({ bearer, apiKey }) => {
     const presented = bearer?.startsWith(apiKeyMarker) ? bearer : apiKey;
     if (!presented?.startsWith(apiKeyMarker)) return undefined;
     const parsed = parseApiKey(presented);
     if (!parsed) return null;
-    const key = await lookUp(context, keys, { loading, refreshing }, parsed.prefix);
+    const key = await lookUp(context, keys, inFlight, parsed.prefix);
     if (!key || !sameHash(key.secretHash, parsed.secretHash)) return null;
     if (key.expiresAt !== null && key.expiresAt <= Date.now()) return null;
     const owner = await users.get(key.userId);

@@ -54,10 +54,11 @@ export class ApiKeyCache {
     const raw = await this.cache.get(this.key(prefix));
     if (raw === null) return null;
     if (raw === revokedMarker) return "revoked";
-    const { cachedAt, ...key } = JSON.parse(raw) as Partial<CachedApiKey> & { cachedAt?: number };
+    // Read on every call: the parsed entry is the key as is (its extra `cachedAt` is harmless).
+    const key = JSON.parse(raw) as Partial<CachedApiKey> & { cachedAt?: number };
     // An entry cached by an older version lacks the gateway settings: read the row again.
     if (key.gateway === undefined || key.tenantId === undefined) return null;
-    return { key: key as CachedApiKey, raw, cachedAt: cachedAt ?? 0 };
+    return { key: key as CachedApiKey, raw, cachedAt: key.cachedAt ?? 0 };
   }
 
   /** True once the entry is old enough to be re-read (in the background) before it expires. */
