@@ -22,8 +22,8 @@ export interface LoadedFigures {
   /** Completed requests per second, and their latency. */
   throughput: number;
   loadedLatency: Summary;
-  /** CPU time of the target's own process (all threads) per request (µs). */
-  cpuPerRequestUs: number;
+  /** CPU time of the target's own process (all threads) per request (µs); null where it has no one process. */
+  cpuPerRequestUs: number | null;
   failures: number;
 }
 
@@ -51,17 +51,18 @@ function requestOf(target: Target, options: MeasureOptions) {
 export async function measureLoaded(target: Target, options: MeasureOptions): Promise<LoadedFigures> {
   const request = requestOf(target, options);
   await runLoad(target.url, { connections: options.connections, durationS: options.warmUpS, request });
-  const cpuBefore = await cpuTimeMs(target.pid);
+  const pid = target.pid;
+  const cpuBefore = pid === null ? 0 : await cpuTimeMs(pid);
   const loaded = await runLoad(target.url, {
     connections: options.connections,
     durationS: options.durationS,
     request,
   });
-  const cpuMs = (await cpuTimeMs(target.pid)) - cpuBefore;
+  const cpuMs = pid === null ? null : (await cpuTimeMs(pid)) - cpuBefore;
   return {
     throughput: loaded.requestsPerSecond,
     loadedLatency: loaded.latency,
-    cpuPerRequestUs: (cpuMs * 1000) / Math.max(1, loaded.latency.count),
+    cpuPerRequestUs: cpuMs === null ? null : (cpuMs * 1000) / Math.max(1, loaded.latency.count),
     failures: loaded.errors + loaded.non2xx,
   };
 }

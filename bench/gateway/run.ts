@@ -9,7 +9,7 @@ import {
   type RateFigures,
   type TargetFigures,
 } from "./measure.js";
-import { startTargets } from "./targets.js";
+import { floorTargets, startTargets, type TargetName } from "./targets.js";
 
 const durationS = Number(process.env.BENCH_GATEWAY_DURATION_S ?? 6);
 const profileDir = process.env.BENCH_GATEWAY_PROFILE_DIR;
@@ -35,6 +35,48 @@ function byName(figures: readonly TargetFigures[], name: TargetFigures["name"]):
   if (!found) throw new Error(`no figures for ${name}`);
   return found;
 }
+
+const floorLabels: Record<(typeof floorTargets)[number], string> = {
+  "socat-relay": "socat, a native TCP relay that does nothing else",
+  "tcp-relay": "a Node TCP relay (bytes piped, no HTTP parsed)",
+  "bare-proxy": "a bare Node HTTP proxy (parse, forward, pipe back)",
+};
+
+/**
+ * What one more hop costs on this machine, whatever runs in it: each floor's added latency, and
+ * which of the targets the floor alone already misses (no gateway can add less than its floor).
+ */
+function floorRows(figures: readonly TargetFigures[], direct: TargetFigures): string[][] {
+  return floorTargets.flatMap((name) => {
+    const floor = figures.find((entry) => entry.name === name);
+    if (!floor) return [[`floor: ${floorLabels[name]}`, "not installed here", "-", "-", "-", "-"]];
+    const addedP50 = floor.rateLatency.p50 - direct.rateLatency.p50;
+    const addedP99 = floor.rateLatency.p99 - direct.rateLatency.p99;
+    const above = [
+      ...(addedP50 > targets.addedP50Ms ? ["p50"] : []),
+      ...(addedP99 > targets.addedP99Ms ? ["p99"] : []),
+    ];
+    const unmeasured = [...(addedP50 < 0 ? ["p50"] : []), ...(addedP99 < 0 ? ["p99"] : [])];
+    return [
+      [
+        `floor: ${floorLabels[name]}, added p50 / p99 @${rate}/s (ms)`,
+        `${fixed(addedP50, 3)} / ${fixed(addedP99, 3)}`,
+        "-",
+        "-",
+        `≤ ${targets.addedP50Ms} / ≤ ${targets.addedP99Ms} ms`,
+        [
+          above.length === 0 ? null : `itself above the ${above.join(" and ")} target`,
+          unmeasured.length === 0 ? null : `${unmeasured.join(" and ")} NOT MEASURED (below direct)`,
+          above.length + unmeasured.length === 0 ? "within both" : null,
+        ]
+          .filter(Boolean)
+          .join("; "),
+      ],
+    ];
+  });
+}
+
+const compareAtRate = (name: TargetName) => name !== "portkey";
 
 function gcPauses(figures: TargetFigures): string {
   const pauses = figures.gcPauses;
@@ -112,9 +154,8 @@ function report(
   const direct = byName(figures, "direct");
   const tributary = byName(figures, "tributary");
   const portkey = byName(figures, "portkey");
-  const bareProxy = byName(figures, "bare-proxy");
   printTable(
-    `bench/gateway, ${mode}: ${connections} connections for throughput, ${rate} requests/s (open loop) for latency, ${durationS} s each; at ${rate}/s direct, bare-proxy and tributary alternate in 1 s slices`,
+    `bench/gateway, ${mode}: ${connections} connections for throughput, ${rate} requests/s (open loop) for latency, ${durationS} s each; at ${rate}/s every target but portkey takes its turn in 1 s slices`,
     [
       "target",
       "req/s @16",
@@ -132,7 +173,7 @@ function report(
       fixed(entry.throughput, 0),
       fixed(entry.loadedLatency.p50, 3),
       fixed(entry.loadedLatency.p99, 3),
-      fixed(entry.cpuPerRequestUs, 0),
+      entry.cpuPerRequestUs === null ? "-" : fixed(entry.cpuPerRequestUs, 0),
       fixed(entry.rateLatency.p50, 3),
       fixed(entry.rateLatency.p99, 3),
       entry.name === "direct" ? "-" : fixed(entry.rateLatency.p50 - direct.rateLatency.p50, 3),
@@ -190,20 +231,13 @@ function report(
         ? [[`main-thread stalls > 3 ms @${rate}/s`, stallCauses(tributary), "-", "-", "-", "-"]]
         : []),
       ...tailRows(tributary),
-      [
-        `bare Node proxy: added p50 / p99 @${rate}/s (ms)`,
-        `${fixed(bareProxy.rateLatency.p50 - direct.rateLatency.p50, 3)} / ${fixed(bareProxy.rateLatency.p99 - direct.rateLatency.p99, 3)}`,
-        "-",
-        "-",
-        "-",
-        "-",
-      ],
+      ...floorRows(figures, direct),
       [`host memory-reclaim threads @${rate}/s`, reclaimText(reclaim), "-", "-", "-", "-"],
       [
         "process CPU per request (µs)",
-        fixed(tributary.cpuPerRequestUs, 0),
-        fixed(portkey.cpuPerRequestUs, 0),
-        fixed(tributary.cpuPerRequestUs / portkey.cpuPerRequestUs),
+        fixed(tributary.cpuPerRequestUs ?? Number.NaN, 0),
+        fixed(portkey.cpuPerRequestUs ?? Number.NaN, 0),
+        fixed((tributary.cpuPerRequestUs ?? Number.NaN) / (portkey.cpuPerRequestUs ?? Number.NaN)),
         "-",
         "-",
       ],
@@ -222,8 +256,8 @@ function report(
             `slowest calls (BENCH_GATEWAY_STAGES=1): Tributary's calls at ${rate}/s by latency; overlapping = a main-thread GC pause, else a usage-record write, fell within the call; stages: load generator → Tributary's server, X-Tributary-Overhead-Ms, the rest inside Tributary (the upstream call and waiting around it), response written → read by the load generator`,
           ]
         : []),
-      "bare Node proxy: node:http in, undici out, body parsed, answer piped back, nothing else (bare-proxy.mjs): what this machine charges any Node gateway",
-      `host memory-reclaim threads: kernel threads (DAMON's kdamond, kswapd, kcompactd) during the ${rate}/s window of direct, bare proxy and Tributary; each run holds one of the cores every target shares`,
+      "floors: the same upstream behind a hop that does no gateway work, in the same slices; a gateway's added latency cannot be below them. socat-relay: Debian's socat (where installed), forking per connection, so its CPU is not shown; tcp-relay: Node piping bytes (tcp-relay.mjs), the least any Node process in the path adds; bare-proxy: node:http in, undici out, body parsed, answer piped back (bare-proxy.mjs), the least a Node HTTP gateway adds",
+      `host memory-reclaim threads: kernel threads (DAMON's kdamond, kswapd, kcompactd) during the ${rate}/s window of direct, the floors and Tributary; each run holds one of the cores every target shares`,
     ],
   );
   return {
@@ -245,7 +279,14 @@ function report(
 export async function gateway(): Promise<void> {
   const load = os.loadavg().map((value) => value.toFixed(2));
   const started = await startTargets({
-    ports: { fake: 18391, bareProxy: 18394, tributary: 18392, portkey: 18393 },
+    ports: {
+      fake: 18391,
+      socatRelay: 18395,
+      tcpRelay: 18396,
+      bareProxy: 18394,
+      tributary: 18392,
+      portkey: 18393,
+    },
     // BENCH_GATEWAY_NODE_ARGS: Node/V8 flags for Tributary's process, e.g. to try GC settings.
     tributaryNodeArgs: [
       ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
@@ -258,11 +299,11 @@ export async function gateway(): Promise<void> {
       const options: MeasureOptions = { stream, connections, rate, durationS, warmUpS: 2 };
       const loaded = new Map<string, LoadedFigures>();
       for (const target of started.list) loaded.set(target.name, await measureLoaded(target, options));
-      // Direct, the bare proxy and Tributary in alternating slices (differences to direct are the
-      // figures); Portkey, which
-      // may not keep up with the rate, in one run of its own so its backlog never spills into theirs.
-      const compared = started.list.filter((target) => target.name !== "portkey");
-      const alone = started.list.filter((target) => target.name === "portkey");
+      // Direct, the floors and Tributary in alternating slices (differences to direct are the
+      // figures); Portkey, which may not keep up with the rate, in one run of its own so its
+      // backlog never spills into theirs.
+      const compared = started.list.filter((target) => compareAtRate(target.name));
+      const alone = started.list.filter((target) => !compareAtRate(target.name));
       const reclaimBefore = await reclaimThreadsTime();
       const comparedRates = await measureAtRate(compared, options);
       const reclaim = reclaimTimeBetween(reclaimBefore, await reclaimThreadsTime());

@@ -1,4 +1,4 @@
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -9,14 +9,22 @@ import { createGatewayApiKey, registerBenchAccount } from "../lib/tributary-api.
 import { startTributaryProcess, type TributaryProcess } from "../lib/tributary-process.js";
 import type { StageReading } from "./tail-attribution.js";
 
-export type TargetName = "direct" | "bare-proxy" | "tributary" | "portkey";
+export type TargetName = "direct" | "socat-relay" | "tcp-relay" | "bare-proxy" | "tributary" | "portkey";
+
+/** The targets that only measure what this machine charges for a hop: nothing but a relay or a bare proxy. */
+export const floorTargets = [
+  "socat-relay",
+  "tcp-relay",
+  "bare-proxy",
+] as const satisfies readonly TargetName[];
 
 /** Where a chat completion is sent and with which headers, for one way of reaching the upstream. */
 export interface Target {
   readonly name: TargetName;
   readonly url: string;
   readonly headers: Record<string, string>;
-  readonly pid: number;
+  /** The process whose CPU time is the target's (null: spread over forked processes, not measured). */
+  readonly pid: number | null;
   /** Garbage-collection pauses of the target's main thread, where the target reports them. */
   readonly gc?: GcPauseProbe;
   /** Where the target reports each call's stages (BENCH_GATEWAY_STAGES=1): the header to tag calls with. */
@@ -55,6 +63,7 @@ const fakeEntry = fileURLToPath(new URL("./fake-upstream.ts", import.meta.url));
 const portkeyShim = fileURLToPath(new URL("./portkey-fetch-shim.mjs", import.meta.url));
 const gcProbe = fileURLToPath(new URL("./gc-probe.mjs", import.meta.url));
 const bareProxyEntry = fileURLToPath(new URL("./bare-proxy.mjs", import.meta.url));
+const tcpRelayEntry = fileURLToPath(new URL("./tcp-relay.mjs", import.meta.url));
 const upstreamKey = "sk-bench-upstream";
 const json = { "content-type": "application/json" };
 
@@ -78,15 +87,29 @@ function portkeyServerScript(): string {
   return path.join(path.dirname(manifest), "build", "start-server.js");
 }
 
+/** Whether socat (a native TCP relay, Debian's `socat` package) is on this machine's PATH. */
+function socatInstalled(): boolean {
+  return spawnSync("socat", ["-V"], { stdio: "ignore" }).status === 0;
+}
+
 /**
- * Starts, each in its own process: the fake upstream; a bare Node proxy in front of it (bare-proxy.mjs,
+ * Starts, each in its own process: the fake upstream; the relays that measure what one more hop
+ * costs on this machine whatever runs in it (socat, a native TCP relay, where it is installed, and
+ * tcp-relay.mjs, Node piping bytes); a bare Node proxy in front of it (bare-proxy.mjs,
  * the floor any Node gateway starts from on this machine); Tributary (`tributary start`) declaring it as
  * an OpenAI-compatible provider, with a user and a `gateway:invoke` key that has rpm/tpm limits and
  * hard daily and monthly budgets (usage metering is always on); and Portkey's gateway, told per
  * request to use the `openai` provider at the fake's URL (`x-portkey-custom-host`).
  */
 export async function startTargets(options: {
-  ports: { fake: number; bareProxy: number; tributary: number; portkey: number };
+  ports: {
+    fake: number;
+    socatRelay: number;
+    tcpRelay: number;
+    bareProxy: number;
+    tributary: number;
+    portkey: number;
+  };
   tributaryNodeArgs?: readonly string[];
 }): Promise<Targets> {
   const started: ChildProcess[] = [];
@@ -106,6 +129,28 @@ export async function startTargets(options: {
       readyHeaders: { authorization: `Bearer ${upstreamKey}` },
     });
     started.push(fake.child);
+
+    // The relays are ready when the upstream answers through them.
+    const throughRelay = (port: number) => ({
+      readyUrl: `http://127.0.0.1:${port}/v1/models`,
+      readyHeaders: { authorization: `Bearer ${upstreamKey}` },
+    });
+    const socatRelay = socatInstalled()
+      ? await startProcess(
+          "socat",
+          [
+            `TCP-LISTEN:${options.ports.socatRelay},bind=127.0.0.1,fork,reuseaddr,nodelay`,
+            `TCP:127.0.0.1:${options.ports.fake},nodelay`,
+          ],
+          { env: { ...process.env }, ...throughRelay(options.ports.socatRelay) },
+        )
+      : null;
+    if (socatRelay) started.push(socatRelay.child);
+    const tcpRelay = await startProcess(process.execPath, [tcpRelayEntry], {
+      env: { ...process.env, PORT: String(options.ports.tcpRelay), RELAY_UPSTREAM: fakeOrigin },
+      ...throughRelay(options.ports.tcpRelay),
+    });
+    started.push(tcpRelay.child);
 
     const bareProxyOrigin = `http://127.0.0.1:${options.ports.bareProxy}`;
     const bareProxy = await startProcess(process.execPath, [bareProxyEntry], {
@@ -153,6 +198,23 @@ export async function startTargets(options: {
         url: `${fakeOrigin}/v1/chat/completions`,
         headers: { ...json, authorization: `Bearer ${upstreamKey}` },
         pid: fake.child.pid ?? 0,
+      },
+      ...(socatRelay
+        ? [
+            {
+              name: "socat-relay" as const,
+              url: `http://127.0.0.1:${options.ports.socatRelay}/v1/chat/completions`,
+              headers: { ...json, authorization: `Bearer ${upstreamKey}` },
+              // socat forks a process per connection, which its own CPU time does not count.
+              pid: null,
+            },
+          ]
+        : []),
+      {
+        name: "tcp-relay",
+        url: `http://127.0.0.1:${options.ports.tcpRelay}/v1/chat/completions`,
+        headers: { ...json, authorization: `Bearer ${upstreamKey}` },
+        pid: tcpRelay.child.pid ?? 0,
       },
       {
         name: "bare-proxy",
