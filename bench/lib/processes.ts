@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 
-/** Starts a Node process and waits until `readyUrl` answers 200 (to a GET with `readyHeaders`). */
+/** Starts a process (Node, socat) and waits until `readyUrl` answers 200 (to a GET with `readyHeaders`). */
 export async function startProcess(
   command: string,
   args: string[],
