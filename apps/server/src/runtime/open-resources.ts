@@ -40,7 +40,10 @@ export async function openResources(
     if (!options.sql || options.ownsSql) opened.push(sql);
     const objects = await openObjectStore(config.objects);
     opened.push(objects);
-    const cache = await openCache(config.cache);
+    // The embedded database locks its data dir to one process, so an instance that opened it is the
+    // whole deployment. One handed an open database (tests' second nodes) may have company.
+    const soleProcess = config.sql.kind === "pglite" && options.sql === undefined;
+    const cache = await openCache(config.cache, { soleProcess });
     opened.push(cache);
     const events = await openEventBus(config.events, sql, {
       maxDeliveries: config.eventsTuning.maxDeliveries,

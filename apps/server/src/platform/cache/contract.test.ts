@@ -293,12 +293,25 @@ function cacheContract(open: () => Promise<CacheStore>) {
   });
 }
 
-describe.runIf(services.lane === "embedded")("Cache contract: memory", () =>
-  cacheContract(() => openCache({ kind: "memory" })),
-);
+describe.runIf(services.lane === "embedded")("Cache contract: memory", () => {
+  cacheContract(() => openCache({ kind: "memory" }));
+
+  it("reaches every node only when this process is the whole deployment", async () => {
+    const perNode = await openCache({ kind: "memory" });
+    const sole = await openCache({ kind: "memory" }, { soleProcess: true });
+    expect([perNode.reachesEveryNode, sole.reachesEveryNode]).toEqual([false, true]);
+    await Promise.all([perNode.close(), sole.close()]);
+  });
+});
 
 describe.skipIf(redisSkip !== undefined)("Cache contract: Redis", () => {
   cacheContract(() => openCache({ kind: "redis", url: redisUrl }));
+
+  it("reaches every node", async () => {
+    const cache = await openCache({ kind: "redis", url: redisUrl });
+    expect(cache.reachesEveryNode).toBe(true);
+    await cache.close();
+  });
 
   describe("across nodes", () => {
     let nodeA: CacheStore;

@@ -11,6 +11,8 @@ export interface MemoryCacheOptions {
   maxBuckets?: number;
   /** Most reservation counters kept; an evicted counter is seeded again by its owner. */
   maxCounters?: number;
+  /** This process is the whole deployment (the embedded database), so no other node exists to miss a write. */
+  soleProcess?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): CacheStore 
 
   return {
     kind: "memory",
+    reachesEveryNode: options.soleProcess ?? false,
     async get(key) {
       return values.get(cacheKey(key)) ?? null;
     },

@@ -4,6 +4,13 @@
  */
 export interface Cache {
   readonly kind: "memory" | "redis";
+  /**
+   * Whether every process of the deployment uses this same store, so that what one writes, all
+   * read at once: always on Redis; on the memory cache only when the deployment is this one process
+   * (the embedded database admits no other). Entries that stand in for database rows may then live
+   * long and rely on their writers to replace them; otherwise they must expire soon.
+   */
+  readonly reachesEveryNode: boolean;
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
   /** Atomically stores the value only when the key is absent; true when this call stored it. */

@@ -32,6 +32,7 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
 
   return {
     kind: "redis",
+    reachesEveryNode: true,
     async get(key) {
       return client.get(cacheKey(key));
     },

@@ -28,9 +28,10 @@ const revokedMarker = "revoked";
 
 /**
  * Verified keys in the shared cache, so most requests skip the database. Revocation must reach
- * every node within a second: on Redis every node reads the same entries and revocation replaces
- * the entry with a tombstone at once; on the per-node memory cache (no Redis) other nodes cannot
- * be told, so entries live only one second there.
+ * every node within a second. Where the cache reaches every node (Redis, or the memory of a
+ * deployment that is one process), revocation and updates replace the entry at once, so entries
+ * live a minute. On a per-node memory cache (PostgreSQL, several processes, no Redis) other nodes
+ * cannot be told, so entries live only one second there.
  */
 export class ApiKeyCache {
   private readonly entryTtlMs: number;
@@ -38,7 +39,7 @@ export class ApiKeyCache {
   private readonly tombstoneTtlMs: number;
 
   constructor(private readonly cache: Cache) {
-    this.entryTtlMs = cache.kind === "redis" ? 60_000 : 1_000;
+    this.entryTtlMs = cache.reachesEveryNode ? 60_000 : 1_000;
     // A key in use is re-read in the background before its entry expires (see `refresh`).
     this.refreshAfterMs = (this.entryTtlMs * 3) / 4;
     // Outlives any entry a slow verifier read before the revocation and stores after it.

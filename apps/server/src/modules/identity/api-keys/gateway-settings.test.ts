@@ -229,4 +229,16 @@ describe("the key cache", () => {
     await keys.refresh(prefix, third, key("stale"));
     expect(await keys.get(prefix)).toBe("revoked");
   });
+
+  it("keeps an entry a minute where revocation reaches every node, a second where it cannot", async () => {
+    const cachedAt = Date.now();
+    const entry = { key: {} as CachedApiKey, raw: "", cachedAt };
+    // Per-node memory (several processes, no Redis): renewed after ¾ of a second.
+    const perNode = new ApiKeyCache(createMemoryCache());
+    expect(perNode.isDue({ ...entry, cachedAt: cachedAt - 800 })).toBe(true);
+    // The memory of a deployment that is one process (embedded database), as Redis: ¾ of a minute.
+    const sole = new ApiKeyCache(createMemoryCache({ soleProcess: true }));
+    expect(sole.isDue({ ...entry, cachedAt: cachedAt - 800 })).toBe(false);
+    expect(sole.isDue({ ...entry, cachedAt: cachedAt - 46_000 })).toBe(true);
+  });
 });
