@@ -139,6 +139,9 @@ export async function startTargets(options: {
       ? await startProcess(
           "socat",
           [
+            // A client closing mid-answer (autocannon at the end of a run) is not worth a line.
+            "-lf",
+            "/dev/null",
             `TCP-LISTEN:${options.ports.socatRelay},bind=127.0.0.1,fork,reuseaddr,nodelay`,
             `TCP:127.0.0.1:${options.ports.fake},nodelay`,
           ],
