@@ -21,6 +21,8 @@ export type OidcProviderConfig = RawConfig["OIDC_PROVIDERS"][number];
 export interface IdentityConfig {
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
+  /** How long a rotated refresh token is answered with its unused successor again (a lost answer); 0: never. */
+  readonly refreshTokenRetryGraceSeconds: number;
   readonly invitationTtlHours: number;
   readonly loginLimits: {
     readonly perAccount: number;

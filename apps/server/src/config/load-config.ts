@@ -145,6 +145,7 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
     identity: {
       accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,
+      refreshTokenRetryGraceSeconds: raw.REFRESH_TOKEN_RETRY_GRACE_SECONDS,
       invitationTtlHours: raw.INVITATION_TTL_HOURS,
       loginLimits: {
         perAccount: raw.LOGIN_ATTEMPTS_PER_ACCOUNT,

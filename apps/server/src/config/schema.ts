@@ -158,6 +158,7 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(86_400).default(300),
   REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(30 * 86_400),
+  REFRESH_TOKEN_RETRY_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   INVITATION_TTL_HOURS: positiveInt.default(168),
   LOGIN_ATTEMPTS_PER_ACCOUNT: positiveInt.default(5),
   LOGIN_ATTEMPTS_PER_ADDRESS: positiveInt.default(30),

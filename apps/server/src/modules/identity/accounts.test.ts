@@ -118,18 +118,44 @@ describe("sessions", () => {
     expect((await attempt(registered.password)).statusCode).toBe(429);
   });
 
+  const refresh = (token: string) =>
+    app().inject({ method: "POST", url: "/api/v1/auth/refresh", payload: { refresh_token: token } });
+
   it("rotates refresh tokens, and a reused one revokes the whole family", async () => {
     const registered = await registerAccount(app());
-    const refresh = (token: string) =>
-      app().inject({ method: "POST", url: "/api/v1/auth/refresh", payload: { refresh_token: token } });
     const second = await refresh(registered.refresh_token);
     expect(second.statusCode).toBe(200);
     const secondTokens = tokenResponseSchema.parse(second.json());
     expect(secondTokens.refresh_token).not.toBe(registered.refresh_token);
+    // Its successor is used, so the first token is no retry of a lost answer: it leaked.
+    const third = await refresh(secondTokens.refresh_token);
+    expect(third.statusCode).toBe(200);
     const reuse = await refresh(registered.refresh_token);
     expect(reuse.statusCode).toBe(401);
-    const afterRevocation = await refresh(secondTokens.refresh_token);
+    const afterRevocation = await refresh(tokenResponseSchema.parse(third.json()).refresh_token);
     expect(afterRevocation.statusCode).toBe(401);
+  });
+
+  it("answers a retried rotation whose answer was lost with the same successor, while it is unused", async () => {
+    const registered = await registerAccount(app());
+    const first = tokenResponseSchema.parse((await refresh(registered.refresh_token)).json());
+    // The page navigated away before it stored `first`: it presents the old token again.
+    const retried = await refresh(registered.refresh_token);
+    expect(retried.statusCode).toBe(200);
+    expect(tokenResponseSchema.parse(retried.json()).refresh_token).toBe(first.refresh_token);
+    expect((await refresh(first.refresh_token)).statusCode).toBe(200);
+  });
+
+  it("treats a retry after the grace (30 s by default) as reuse", async () => {
+    const registered = await registerAccount(app());
+    const first = tokenResponseSchema.parse((await refresh(registered.refresh_token)).json());
+    await instance.resources.sql.withSystem((tx) =>
+      tx.query("UPDATE refresh_tokens SET rotated_at = now() - interval '31 seconds' WHERE user_id = $1", [
+        registered.user.id,
+      ]),
+    );
+    expect((await refresh(registered.refresh_token)).statusCode).toBe(401);
+    expect((await refresh(first.refresh_token)).statusCode).toBe(401);
   });
 
   it("logs out, after which the refresh token no longer works", async () => {

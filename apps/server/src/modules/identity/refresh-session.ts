@@ -9,7 +9,11 @@ import { type UserRow, userColumns } from "./user-row.js";
 /** Rotates a refresh token; a reused one revokes its whole family (and is audited). */
 export async function refreshSession(context: IdentityContext, refreshToken: string): Promise<TokenResponse> {
   const outcome = await context.sql.withSystem(async (tx) => {
-    const rotation = await rotateRefreshToken(tx, refreshToken, context.config.refreshTokenTtlSeconds);
+    const rotation = await rotateRefreshToken(tx, refreshToken, {
+      ttlSeconds: context.config.refreshTokenTtlSeconds,
+      retryGraceSeconds: context.config.refreshTokenRetryGraceSeconds,
+      secrets: context.secrets,
+    });
     if (rotation.outcome === "reused") {
       await recordAudit(tx, {
         action: "session.family_revoked",
