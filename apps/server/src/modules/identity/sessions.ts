@@ -65,11 +65,11 @@ export async function rotateRefreshToken(
   }
   const next = newOpaqueToken(refreshTokenPrefix);
   const sealed = policy.retryGraceSeconds > 0 ? policy.secrets.seal(next) : null;
-  // The token presented is now used: its own predecessor's retry is over.
   await tx.query("UPDATE refresh_tokens SET rotated_at = now(), successor_sealed = $2 WHERE id = $1", [
     row.id,
     sealed,
   ]);
+  // The token presented is now used, so its predecessor can no longer be retried: drop the copy.
   await tx.query(
     "UPDATE refresh_tokens SET successor_sealed = NULL WHERE family_id = $1 AND id <> $2 AND successor_sealed IS NOT NULL",
     [row.family_id, row.id],
