@@ -18,10 +18,11 @@ async function embeddedConfig() {
   return loadConfig({ env: { TRIBUTARY_DATA_DIR: dataDir, LOG_LEVEL: "silent" }, persistSecret: false });
 }
 
-describe("the memory cache's reach", () => {
+describe("a sole process, and so the memory cache's reach", () => {
   it("is every node when the instance opened the embedded database, which admits no other process", async () => {
     const resources = await openResources(await embeddedConfig(), createLogger("silent"));
     try {
+      expect(resources.soleProcess).toBe(true);
       expect(resources.cache.reachesEveryNode).toBe(true);
     } finally {
       await resources.close();
@@ -32,6 +33,7 @@ describe("the memory cache's reach", () => {
     const sql = await openTestSql("pglite");
     const resources = await openResources(await embeddedConfig(), createLogger("silent"), { sql });
     try {
+      expect(resources.soleProcess).toBe(false);
       expect(resources.cache.reachesEveryNode).toBe(false);
     } finally {
       await resources.close();

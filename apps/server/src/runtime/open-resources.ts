@@ -13,6 +13,8 @@ export interface Resources {
   readonly cache: CacheStore;
   readonly events: EventBus;
   readonly jobs: JobQueue;
+  /** This process is the whole deployment: it opened the embedded database, which admits no other. */
+  readonly soleProcess: boolean;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export async function openResources(
     opened.push({ close: () => events.stop() });
     const jobs = createJobQueue({ sql, tuning: config.jobs, logger });
     opened.push({ close: () => jobs.stop({ timeoutMs: config.shutdownTimeoutMs }) });
-    return { sql, objects, cache, events, jobs, close: closeAll };
+    return { sql, objects, cache, events, jobs, soleProcess, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -10,6 +10,7 @@ import { createGatewayModule } from "../modules/gateway/index.js";
 import { createIdentityModule } from "../modules/identity/index.js";
 import { createIngestionModule, type IngestionModuleOptions } from "../modules/ingestion/index.js";
 import { createRetrievalModule } from "../modules/retrieval/index.js";
+import { createAccessChanges } from "../platform/auth/index.js";
 import type { Sql } from "../platform/sql/index.js";
 import { createLogger, type Logger } from "../platform/telemetry/logger.js";
 import { createMetrics, type Metrics } from "../platform/telemetry/metrics.js";
@@ -69,7 +70,13 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
   const runsWorker = role === "all" || role === "worker";
   const runsScheduler = role === "all" || role === "scheduler";
 
+  const accessChanges = createAccessChanges({
+    hearsEveryChange: resources.soleProcess,
+    onListenerError: (error, change) =>
+      logger.error({ err: error, change }, "an access change listener failed"),
+  });
   const identity = createIdentityModule({
+    accessChanges,
     sql: resources.sql,
     cache: resources.cache,
     config: config.identity,

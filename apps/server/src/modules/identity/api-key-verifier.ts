@@ -3,7 +3,7 @@ import { sameHash } from "../../platform/crypto/index.js";
 import { ApiKeyCache, type CachedApiKey, type CachedApiKeyEntry } from "./api-keys/api-key-cache.js";
 import { apiKeyMarker, parseApiKey } from "./api-keys/api-key-format.js";
 import { type ApiKeyRow, toCachedApiKey } from "./api-keys/api-key-row.js";
-import { type CredentialVerifier, UserStatusCache } from "./authenticate.js";
+import type { CredentialVerifier, UserStatusCache } from "./authenticate.js";
 import type { IdentityContext } from "./identity-context.js";
 
 /**
@@ -11,9 +11,8 @@ import type { IdentityContext } from "./identity-context.js";
  * undefined for anything that is not shaped like one of our keys, null for a key that is unknown,
  * wrong, expired, revoked or whose owner is not active.
  */
-export function apiKeyVerifier(context: IdentityContext): CredentialVerifier {
+export function apiKeyVerifier(context: IdentityContext, users: UserStatusCache): CredentialVerifier {
   const keys = new ApiKeyCache(context.cache);
-  const users = new UserStatusCache(context);
   // Entries expire together, so every request in flight misses at once: they share one query.
   const loading = new Map<string, Promise<CachedApiKey | null>>();
   // Keys being re-read in the background before their entry expires: one read per key at a time.

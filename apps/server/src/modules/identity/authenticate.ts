@@ -12,20 +12,28 @@ interface UserStatus {
 }
 
 /**
- * A user's status and role, never used more than a second after it was read, so suspension bites
- * fast. An active user's entry is re-read in the background before then (refreshingLru), so their
- * requests do not stop for the database once a second.
+ * A user's status and role. A suspension or role change made in this process drops the entry at
+ * once (`accessChanges`). Where this process hears every change (the embedded database's sole
+ * process), that is all it takes and an entry may live a minute; elsewhere a change made on
+ * another node reaches this one only by expiry, so entries live a second. An active user's entry
+ * is re-read in the background before it expires (refreshingLru), so their requests do not stop
+ * for the database.
  */
 export class UserStatusCache {
   private readonly cache: RefreshingLru<string, UserStatus>;
+  readonly ttlMs: number;
 
   constructor(private readonly context: IdentityContext) {
+    this.ttlMs = context.accessChanges.hearsEveryChange ? 60_000 : 1_000;
     this.cache = refreshingLru({
       max: 50_000,
-      ttlMs: 1_000,
+      ttlMs: this.ttlMs,
       load: (userId) => this.read(userId),
       onRefreshError: (error, userId) =>
         context.logger.warn({ err: error, user_id: userId }, "re-reading a user's status failed"),
+    });
+    context.accessChanges.subscribe((change) => {
+      if (change.kind === "user") this.cache.delete(change.userId);
     });
   }
 

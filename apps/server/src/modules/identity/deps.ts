@@ -1,4 +1,5 @@
 import type { IdentityConfig } from "../../config/index.js";
+import type { AccessChanges } from "../../platform/auth/index.js";
 import type { CacheStore } from "../../platform/cache/index.js";
 import type { SecretBox } from "../../platform/crypto/index.js";
 import type { Sql } from "../../platform/sql/index.js";
@@ -15,4 +16,6 @@ export interface IdentityDeps {
   readonly logger: Logger;
   /** Wakes the event relay after a commit that appended events. */
   readonly notifyEvents: () => void;
+  /** Where use cases announce, after their commit, changes to a user's status or role and to memberships. */
+  readonly accessChanges: AccessChanges;
 }

@@ -28,13 +28,14 @@ export function createIdentityModule(options: IdentityModuleOptions) {
   const users = new UserStatusCache(context);
   // API keys first (cheap prefix check), then our own session tokens, then SSO providers' tokens.
   const authenticate = chainVerifiers([
-    apiKeyVerifier(context),
+    apiKeyVerifier(context, users),
     sessionTokenVerifier(context, users),
-    oidcTokenVerifier(context),
+    oidcTokenVerifier(context, users),
   ]);
   const auth: AuthHooks = {
     authenticate,
     resolveSpace: (principal, spaceId) => resolveSpace(context.sql, principal, spaceId),
+    accessChanges: context.accessChanges,
   };
   return {
     context,

@@ -1,6 +1,6 @@
 import { decodeJwt, type JWTPayload, jwtVerify } from "jose";
 import { expiringLru } from "../../platform/cache/index.js";
-import { type CredentialVerifier, UserStatusCache } from "./authenticate.js";
+import type { CredentialVerifier, UserStatusCache } from "./authenticate.js";
 import type { IdentityContext } from "./identity-context.js";
 import { type ExternalProfile, mappedPlatformRole, profileFromClaims } from "./oidc/external-profile.js";
 import { oidcProvidersFor } from "./oidc/provider-registry.js";
@@ -15,9 +15,8 @@ const clockToleranceSeconds = 30;
  * with a bad signature, a foreign audience, or outside `nbf`..`exp` is refused (null). The first
  * accepted token of a new person provisions their account ("first API call" onboarding).
  */
-export function oidcTokenVerifier(context: IdentityContext): CredentialVerifier {
+export function oidcTokenVerifier(context: IdentityContext, users: UserStatusCache): CredentialVerifier {
   const providers = oidcProvidersFor(context);
-  const users = new UserStatusCache(context);
   // (provider, subject) → user id; a link never changes once made, so this may live long.
   const linkedUsers = expiringLru<string, string>({ max: 50_000, ttl: 10 * 60_000 });
 
@@ -83,5 +82,7 @@ async function linkOrProvision(
     provisionExternalUser(tx, profile, mappedPlatformRole(provider, profile.roles), ip),
   );
   if (created) context.notifyEvents();
+  // Linking an existing account may have changed its platform role.
+  context.accessChanges.announce({ kind: "user", userId: user.id });
   return user.id;
 }

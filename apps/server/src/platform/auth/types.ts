@@ -1,3 +1,5 @@
+import type { AccessChanges } from "./access-changes.js";
+
 /** Who is calling. Built by the identity module from a session token, an API key or an SSO token. */
 export interface Principal {
   readonly kind: "user" | "api_key";
@@ -58,4 +60,9 @@ export interface Credentials {
 export interface AuthHooks {
   authenticate(credentials: Credentials): Promise<Principal | null>;
   resolveSpace(principal: Principal, spaceId: string): Promise<SpaceContext>;
+  /**
+   * Where identity announces changes to status, roles and memberships, for modules that cache what
+   * `authenticate` and `resolveSpace` answered. Absent: such caches can only expire.
+   */
+  readonly accessChanges?: AccessChanges;
 }

@@ -126,6 +126,23 @@ describe("refreshingLru", () => {
     expect(src.reads).toBe(2);
   });
 
+  it("deleteWhere drops the matching values held and keeps matching reads in flight from storing", async () => {
+    const src = source("active");
+    const cache = cacheOf(src, 60_000, 45_000);
+    await cache.get("user-1|space-a");
+    await cache.get("user-2|space-a");
+    src.hold();
+    const inFlight = cache.get("user-1|space-b");
+    cache.deleteWhere((key) => key.startsWith("user-1|"));
+    src.set("suspended");
+    src.release();
+    expect(await inFlight).toBe("active");
+    expect(await cache.get("user-1|space-a")).toBe("suspended");
+    expect(await cache.get("user-1|space-b")).toBe("suspended");
+    expect(await cache.get("user-2|space-a")).toBe("active");
+    expect(src.reads).toBe(5);
+  });
+
   it("refuses a refresh point outside [0, ttlMs)", () => {
     const load = async () => null;
     const onRefreshError = () => {};

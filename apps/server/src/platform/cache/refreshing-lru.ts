@@ -16,7 +16,10 @@ export interface RefreshingLruOptions<K, V, C = void> {
 export interface RefreshingLru<K, V, C = void> {
   /** The value, read from the source when absent or expired (callers then wait, sharing one read). */
   get(key: K, context: C): Promise<V | null>;
+  /** Drops the value, and keeps a read in flight from storing what it found. */
   delete(key: K): void;
+  /** `delete` for every key held or being read that `matches`: O(entries), for rare changes. */
+  deleteWhere(matches: (key: K) => boolean): void;
 }
 
 interface Entry<V> {
@@ -75,6 +78,10 @@ export function refreshingLru<K extends {}, V extends {}, C = void>(
     delete(key) {
       entries.delete(key);
       reading.delete(key);
+    },
+    deleteWhere(matches) {
+      for (const key of [...entries.keys()]) if (matches(key)) entries.delete(key);
+      for (const key of [...reading.keys()]) if (matches(key)) reading.delete(key);
     },
   };
 }

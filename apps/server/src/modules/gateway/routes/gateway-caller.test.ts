@@ -1,6 +1,11 @@
 import type { FastifyRequest } from "fastify";
 import { describe, expect, it } from "vitest";
-import type { AuthHooks, Principal, SpaceContext } from "../../../platform/auth/index.js";
+import {
+  type AuthHooks,
+  createAccessChanges,
+  type Principal,
+  type SpaceContext,
+} from "../../../platform/auth/index.js";
 import { AppError } from "../../../platform/errors/index.js";
 import { GatewayError } from "../gateway-error.js";
 import { createCallerResolver } from "./gateway-caller.js";
@@ -96,5 +101,27 @@ describe("createCallerResolver", () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     await expect(call()).rejects.toThrow(/space_3/);
     expect(hooks.calls.spaces).toBe(3);
+  });
+
+  it("drops the entries an announced membership change or space deletion touches, and no others", async () => {
+    const hooks = countingHooks((spaceId) => ({ spaceId, tenantId: "tenant_1", role: "member" }));
+    const accessChanges = createAccessChanges({ hearsEveryChange: true, onListenerError: () => {} });
+    const resolveCaller = createCallerResolver({ ...hooks, auth: { ...hooks.auth, accessChanges } });
+    const callIn = (spaceId: string) => resolveCaller(request({ "x-space-id": spaceId }));
+    await Promise.all([callIn("space_a"), callIn("space_b")]);
+    expect(hooks.calls.spaces).toBe(2);
+
+    accessChanges.announce({ kind: "membership", userId: "user-2", spaceId: "space_a" });
+    accessChanges.announce({ kind: "user", userId: "user-1" });
+    await Promise.all([callIn("space_a"), callIn("space_b")]);
+    expect(hooks.calls.spaces).toBe(2);
+
+    accessChanges.announce({ kind: "membership", userId: "user-1", spaceId: "space_a" });
+    await Promise.all([callIn("space_a"), callIn("space_b")]);
+    expect(hooks.calls.spaces).toBe(3);
+
+    accessChanges.announce({ kind: "space", spaceId: "space_b" });
+    await Promise.all([callIn("space_a"), callIn("space_b")]);
+    expect(hooks.calls.spaces).toBe(4);
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { credentialsOf } from "../../../http/context.js";
 import type { AuthHooks, Principal, SpaceContext } from "../../../platform/auth/index.js";
 import { refreshingLru } from "../../../platform/cache/index.js";
-import { AppError } from "../../../platform/errors/index.js";
+import { AppError, assertNever } from "../../../platform/errors/index.js";
 import { GatewayError } from "../gateway-error.js";
 
 /** Who is calling the gateway and where the call is accounted: tenant and space come from the server. */
@@ -18,20 +18,26 @@ export interface CallerResolverOptions {
   readonly auth: AuthHooks;
   /** The space used when neither the key nor the request names one. */
   readonly defaultSpaceOf: (userId: string) => Promise<string | null>;
-  /** How long a resolved membership is reused; a removed member loses access within this bound. */
+  /**
+   * How long a resolved membership is reused. Identity's announced changes drop an entry at once;
+   * this bounds only what this process is not told of: a minute where it hears every change, 5 s
+   * otherwise (a member removed on another node loses access here within that).
+   */
   readonly ttlMs?: number;
   /** Told when re-reading a membership in the background failed (the one in hand is kept until its TTL). */
   readonly onRefreshError?: (error: unknown) => void;
 }
 
 /**
- * Authenticates a gateway call and resolves its space. Memberships are cached briefly because
- * the gateway's overhead budget has no room for a database round trip per call; a busy caller's
+ * Authenticates a gateway call and resolves its space. Memberships are cached because the
+ * gateway's overhead budget has no room for a database round trip per call. A membership change
+ * or a space deletion that identity announces drops the entries it touches; a busy caller's
  * entries are re-read in the background before they expire (refreshingLru), so its calls do not
  * stop for the database every `ttlMs` either.
  */
 export function createCallerResolver(options: CallerResolverOptions) {
-  const ttlMs = options.ttlMs ?? 5_000;
+  const changes = options.auth.accessChanges;
+  const ttlMs = options.ttlMs ?? (changes?.hearsEveryChange ? 60_000 : 5_000);
   const onRefreshError = options.onRefreshError ?? (() => {});
   const spaces = refreshingLru<string, SpaceContext, { principal: Principal; spaceId: string }>({
     max: 10_000,
@@ -48,6 +54,21 @@ export function createCallerResolver(options: CallerResolverOptions) {
     ttlMs,
     load: (userId) => options.defaultSpaceOf(userId),
     onRefreshError: (error) => onRefreshError(error),
+  });
+  // Keys are `user|principal|space`: ids contain no "|".
+  changes?.subscribe((change) => {
+    switch (change.kind) {
+      case "user":
+        return; // Status and platform role are authenticate's to check, on every call.
+      case "membership":
+        return spaces.deleteWhere(
+          (key) => key.startsWith(`${change.userId}|`) && key.endsWith(`|${change.spaceId}`),
+        );
+      case "space":
+        return spaces.deleteWhere((key) => key.endsWith(`|${change.spaceId}`));
+      default:
+        return assertNever(change);
+    }
   });
 
   return async function resolveCaller(request: FastifyRequest): Promise<GatewayCaller> {
@@ -72,7 +93,8 @@ export function createCallerResolver(options: CallerResolverOptions) {
         code: "space_required",
       });
     }
-    const space = await spaces.get(`${principal.kind}:${principal.id}:${spaceId}`, { principal, spaceId });
+    const key = `${principal.userId}|${principal.kind}:${principal.id}|${spaceId}`;
+    const space = await spaces.get(key, { principal, spaceId });
     if (!space) throw new Error(`resolving space ${spaceId} returned nothing`);
     return {
       principal,

@@ -10,8 +10,9 @@ import { requirePlatformAdmin } from "./require-admin.js";
 
 /**
  * Suspends or reactivates an account. Suspension ends every login at once (refresh tokens
- * revoked); access tokens and API keys stop working within a second, when each node's user
- * status cache expires. Setting the status it already has changes nothing and succeeds.
+ * revoked). Access tokens and API keys stop working at once on this node, whose user status
+ * cache hears the change, and within a second on other nodes, when theirs expire. Setting the
+ * status it already has changes nothing and succeeds.
  */
 export async function setUserStatus(
   context: IdentityContext,
@@ -56,5 +57,6 @@ export async function setUserStatus(
     return updated;
   });
   context.notifyEvents();
+  context.accessChanges.announce({ kind: "user", userId });
   return toUser(row);
 }

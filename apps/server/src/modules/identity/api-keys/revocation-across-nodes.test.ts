@@ -82,4 +82,25 @@ describe("API key revocation across nodes without a shared cache", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await useKey(b, key.secret)).statusCode).toBe(401);
   });
+
+  it("refuses a suspended user's key on the suspending node at once and on every other node within a second", async () => {
+    const [a, b] = [appOf(nodes.a), appOf(nodes.b)];
+    // The first account of the schema is the platform admin.
+    const admin = nodes.owner;
+    if (!admin) throw new Error("no admin");
+    const victim = await registerAccount(a, "suspended");
+    const { key } = await createKey(a, victim);
+    expect((await useKey(a, key.secret)).statusCode).toBe(200);
+    expect((await useKey(b, key.secret)).statusCode).toBe(200);
+    const suspended = await a.inject({
+      method: "POST",
+      url: `/api/v1/admin/users/${victim.user.id}/suspend`,
+      headers: bearer(admin.access_token),
+    });
+    expect(suspended.statusCode).toBe(200);
+    expect((await useKey(a, key.secret)).statusCode).toBe(401);
+    // Node b hears nothing; its user status entries live at most one second.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await useKey(b, key.secret)).statusCode).toBe(401);
+  });
 });

@@ -79,14 +79,17 @@ export async function completeOidcLogin(
   const role = mappedPlatformRole(provider, profile.roles);
   // Load the signing key before the transaction: the embedded database has one connection.
   await context.keys.current();
-  const response = await context.sql.withSystem(async (tx) => {
+  const { response, userId } = await context.sql.withSystem(async (tx) => {
     const { user } = await provisionExternalUser(tx, profile, role, ip);
     if (user.status !== "active") {
       throw new AppError("FORBIDDEN", `This account is ${user.status}; contact an administrator`);
     }
-    return recordSignIn(context, tx, user, { method: "sso", provider: provider.name, ip });
+    const signedIn = await recordSignIn(context, tx, user, { method: "sso", provider: provider.name, ip });
+    return { response: signedIn, userId: user.id };
   });
   context.notifyEvents();
+  // The provider's roles may have changed the user's platform role.
+  context.accessChanges.announce({ kind: "user", userId });
   return { tokens: response, redirectTo: pending.redirectTo };
 }
 

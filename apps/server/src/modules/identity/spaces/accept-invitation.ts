@@ -85,6 +85,7 @@ export async function acceptInvitation(
     return { row, role: invitation.role };
   });
   context.notifyEvents();
+  context.accessChanges.announce({ kind: "membership", userId: principal.userId, spaceId: space.row.id });
   return toSpace(space.row, space.role, principal.userId);
 }
 

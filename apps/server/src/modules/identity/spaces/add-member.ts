@@ -53,5 +53,6 @@ export async function addMember(
     return toSpaceMember(row);
   });
   context.notifyEvents();
+  context.accessChanges.announce({ kind: "membership", userId: member.user_id, spaceId });
   return member;
 }

@@ -14,7 +14,7 @@ export async function deleteOrganization(
   principal: Principal,
   organizationId: string,
 ): Promise<void> {
-  await context.sql.withSystem(async (tx) => {
+  const deleted = await context.sql.withSystem(async (tx) => {
     const access = await loadOrganizationAccess(tx, principal, organizationId, { lock: true });
     authorize(principal, "organization.delete", organizationResource(access));
     const { tenant_id: tenantId } = access.organization;
@@ -50,6 +50,8 @@ export async function deleteOrganization(
         data: { space_id: space.id, tenant_id: space.tenant_id, organization_id: organizationId },
       });
     }
+    return spaces;
   });
   context.notifyEvents();
+  for (const space of deleted) context.accessChanges.announce({ kind: "space", spaceId: space.id });
 }

@@ -47,4 +47,5 @@ export async function deleteSpace(
     });
   });
   context.notifyEvents();
+  context.accessChanges.announce({ kind: "space", spaceId });
 }

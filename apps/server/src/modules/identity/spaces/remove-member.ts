@@ -41,4 +41,5 @@ export async function removeMember(
     });
   });
   context.notifyEvents();
+  context.accessChanges.announce({ kind: "membership", userId, spaceId });
 }

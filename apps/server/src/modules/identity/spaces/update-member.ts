@@ -47,5 +47,6 @@ export async function updateMember(
     return toSpaceMember({ ...target, role });
   });
   context.notifyEvents();
+  context.accessChanges.announce({ kind: "membership", userId, spaceId });
   return member;
 }
