@@ -135,6 +135,8 @@ export function registerRoutes(
           return { status, body };
         };
         const result = await applyIdempotency({ request, reply, principal, store: deps.idempotency, run });
+        // A streaming handler took the response over (reply.hijack()) and has written it itself.
+        if (reply.sent) return reply;
         return reply.status(result.status).send(result.body as never);
       },
     });

@@ -73,6 +73,20 @@ export function edgeTestRoutes() {
     }),
     defineRoute({
       method: "GET",
+      url: "/api/v1/test/stream",
+      summary: "Writes its own response (server-sent events), as streaming routes do",
+      tags: ["test"],
+      auth: "public",
+      response: z.string().describe("text/event-stream"),
+      handler: async ({ reply }) => {
+        reply.hijack();
+        reply.raw.writeHead(200, { "content-type": "text/event-stream" });
+        reply.raw.end("data: one\n\n");
+        return undefined as never;
+      },
+    }),
+    defineRoute({
+      method: "GET",
       url: "/api/v1/test/boom",
       summary: "Fails unexpectedly",
       tags: ["test"],
