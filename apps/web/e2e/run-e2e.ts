@@ -1,7 +1,7 @@
 // `npm run test:e2e`: the web app in Debian's Chromium against a freshly started server, with a fake
 // upstream LLM speaking the OpenAI protocol. Screenshots and the server log go to E2E_ARTIFACTS_DIR
 // (default apps/web/e2e-artifacts); any failed step or serious/critical axe finding fails the run.
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { replyText, startFakeLlm } from "@tributary/fake-llm";
 import { startTestIdp } from "../../server/src/testing/oidc-idp.js";
@@ -102,7 +102,11 @@ try {
 for (const problem of problems) console.error(`  ✗ ${problem}`);
 if (failure) {
   console.error(failure);
-  console.error(`server log: ${server.logPath}`);
+  // CI keeps only what is printed: the server's last words (4xx reasons at info) say why a step failed.
+  const log = await readFile(server.logPath, "utf8").catch(() => "");
+  const tail = log.trimEnd().split("\n").slice(-40);
+  console.error(`server log (${server.logPath}), last ${tail.length} lines:`);
+  for (const line of tail) console.error(`  ${line.slice(0, 400)}`);
 }
 if (failure || problems.length > 0) process.exit(1);
 console.info("e2e: passed");

@@ -29,7 +29,8 @@ export async function startServer(
       TRIBUTARY_DATA_DIR: dataDir,
       PORT: String(port),
       HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
+      // info: refused requests are logged with their reason, which a failed journey needs.
+      LOG_LEVEL: "info",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
