@@ -10,7 +10,7 @@ import { createGatewayModule } from "../modules/gateway/index.js";
 import { createIdentityModule } from "../modules/identity/index.js";
 import { createIngestionModule, type IngestionModuleOptions } from "../modules/ingestion/index.js";
 import { createRetrievalModule } from "../modules/retrieval/index.js";
-import { createAccessChanges } from "../platform/auth/index.js";
+import { openAccessChanges } from "../platform/auth/index.js";
 import type { Sql } from "../platform/sql/index.js";
 import { createLogger, type Logger } from "../platform/telemetry/logger.js";
 import { createMetrics, type Metrics } from "../platform/telemetry/metrics.js";
@@ -70,10 +70,14 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
   const runsWorker = role === "all" || role === "worker";
   const runsScheduler = role === "all" || role === "scheduler";
 
-  const accessChanges = createAccessChanges({
+  // Suspensions and membership changes reach the other nodes' caches through the cache's broadcasts.
+  const accessChanges = await openAccessChanges({
     hearsEveryChange: resources.soleProcess,
-    onListenerError: (error, change) =>
-      logger.error({ err: error, change }, "an access change listener failed"),
+    relay: resources.cache,
+    onError: (error, change) => logger.error({ err: error, change }, "an access change was not applied"),
+  }).catch(async (error: unknown) => {
+    await resources.close();
+    throw error;
   });
   const identity = createIdentityModule({
     accessChanges,

@@ -12,10 +12,10 @@ interface UserStatus {
 }
 
 /**
- * A user's status and role. A suspension or role change made in this process drops the entry at
- * once (`accessChanges`). Where this process hears every change (the embedded database's sole
- * process), that is all it takes and an entry may live a minute; elsewhere a change made on
- * another node reaches this one only by expiry, so entries live a second. An active user's entry
+ * A user's status and role. A suspension or role change drops the entry when it is announced
+ * (`accessChanges`): at once when made in this process, when its broadcast arrives when made on
+ * another node. Where this process hears every change (the embedded database's sole process), an
+ * entry may live a minute; elsewhere a broadcast can be lost, so entries live a second. An active user's entry
  * is re-read in the background before it expires (refreshingLru), so their requests do not stop
  * for the database.
  */

@@ -1,3 +1,6 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+
 /**
  * A change to who may act, announced by the module that made it once its transaction committed:
  * a user's status or platform role (`user`), one membership added, re-roled or removed
@@ -12,9 +15,11 @@ export type AccessChangeListener = (change: AccessChange) => void;
 
 /**
  * Lets caches of access (a user's status, a caller's membership) drop an entry the moment its
- * row changes instead of waiting for its TTL. Announcements stay in this process: only where this
- * process is the whole deployment (`hearsEveryChange`) may those caches rely on them and keep
- * entries long; elsewhere a change made on another node still reaches them only by expiry.
+ * row changes instead of waiting for its TTL. This process hears its own announcements at once,
+ * and other nodes' through the relay when there is one, at most once: a node that is
+ * reconnecting misses them. So only where this process is the whole deployment
+ * (`hearsEveryChange`) may those caches rely on announcements and keep entries long; elsewhere
+ * their TTL still bounds a change that was not heard.
  */
 export interface AccessChanges {
   readonly hearsEveryChange: boolean;
@@ -24,11 +29,20 @@ export interface AccessChanges {
   subscribe(listener: AccessChangeListener): () => void;
 }
 
-export function createAccessChanges(options: {
+export interface AccessChangesOptions {
   readonly hearsEveryChange: boolean;
-  /** A listener threw: told here, since the announcing use case has committed and must not fail. */
-  readonly onListenerError: (error: unknown, change: AccessChange) => void;
-}): AccessChanges {
+  /** A listener threw, or the relay failed: told here, since the announcing use case has committed. */
+  readonly onError: (error: unknown, change: AccessChange | null) => void;
+}
+
+/** Carries announcements between nodes: the cache port's broadcasts. */
+export interface AccessChangeRelay {
+  broadcast(channel: string, message: string): Promise<void>;
+  listen(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
+}
+
+/** This process's announcements only. */
+export function createAccessChanges(options: AccessChangesOptions): AccessChanges {
   const listeners = new Set<AccessChangeListener>();
   return {
     hearsEveryChange: options.hearsEveryChange,
@@ -37,13 +51,55 @@ export function createAccessChanges(options: {
         try {
           listener(change);
         } catch (error) {
-          options.onListenerError(error, change);
+          options.onError(error, change);
         }
       }
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+  };
+}
+
+const channel = "access-changes";
+const relayedSchema = z.object({
+  origin: z.string(),
+  change: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("user"), userId: z.string() }),
+    z.object({ kind: z.literal("membership"), userId: z.string(), spaceId: z.string() }),
+    z.object({ kind: z.literal("space"), spaceId: z.string() }),
+  ]),
+});
+
+/**
+ * This process's announcements, also broadcast through the relay, and every other node's heard
+ * from it. Resolves once listening, so no change made after start-up is missed while connected.
+ */
+export async function openAccessChanges(
+  options: AccessChangesOptions & { readonly relay: AccessChangeRelay },
+): Promise<AccessChanges> {
+  const origin = randomUUID();
+  const local = createAccessChanges(options);
+  await options.relay.listen(channel, (message) => {
+    let relayed: z.infer<typeof relayedSchema>;
+    try {
+      relayed = relayedSchema.parse(JSON.parse(message));
+    } catch (error) {
+      options.onError(error, null);
+      return;
+    }
+    // This node told its own listeners when it announced.
+    if (relayed.origin !== origin) local.announce(relayed.change);
+  });
+  return {
+    hearsEveryChange: local.hearsEveryChange,
+    subscribe: local.subscribe,
+    announce(change) {
+      local.announce(change);
+      options.relay
+        .broadcast(channel, JSON.stringify({ origin, change }))
+        .catch((error: unknown) => options.onError(error, change));
     },
   };
 }

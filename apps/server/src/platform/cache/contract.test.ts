@@ -16,6 +16,13 @@ const run = `t${randomBytes(5).toString("hex")}`;
 let counter = 0;
 const unique = (label: string) => `${run}-${label}-${counter++}`;
 
+async function waitUntil(done: () => boolean, timeoutMs = 2_000): Promise<void> {
+  for (let waited = 0; !done(); waited += 10) {
+    if (waited > timeoutMs) throw new Error("timed out waiting");
+    await sleep(10);
+  }
+}
+
 function cacheContract(open: () => Promise<CacheStore>) {
   let cache: CacheStore;
   beforeAll(async () => {
@@ -38,6 +45,21 @@ function cacheContract(open: () => Promise<CacheStore>) {
     expect(await cache.get(key)).toBe("v2");
     await sleep(300);
     expect(await cache.get(key)).toBeNull();
+  });
+
+  it("delivers broadcasts to the channel's listeners, its own included, until they stop", async () => {
+    const channel = unique("channel");
+    const [heard, other] = [[] as string[], [] as string[]];
+    const stop = await cache.listen(channel, (message) => heard.push(message));
+    const stopOther = await cache.listen(unique("channel"), (message) => other.push(message));
+    await cache.broadcast(channel, "first");
+    await waitUntil(() => heard.length === 1);
+    await stop();
+    await cache.broadcast(channel, "second");
+    await sleep(100);
+    expect(heard).toEqual(["first"]);
+    expect(other).toEqual([]);
+    await stopOther();
   });
 
   it("deletes values, and deleting a missing key is harmless", async () => {
@@ -326,6 +348,16 @@ describe.skipIf(redisSkip !== undefined)("Cache contract: Redis", () => {
     });
     afterAll(async () => {
       await Promise.all([nodeA?.close(), nodeB?.close(), raw?.quit()]);
+    });
+
+    it("delivers a broadcast from one node to the listeners of another", async () => {
+      const channel = unique("nodes");
+      const heard: string[] = [];
+      const stop = await nodeB.listen(channel, (message) => heard.push(message));
+      await nodeA.broadcast(channel, JSON.stringify({ kind: "space", spaceId: "s1" }));
+      await waitUntil(() => heard.length === 1);
+      expect(heard).toEqual(['{"kind":"space","spaceId":"s1"}']);
+      await stop();
     });
 
     it("shares one limit exactly between two connections", async () => {

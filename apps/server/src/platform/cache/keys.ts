@@ -3,6 +3,11 @@ export function cacheKey(key: string): string {
   return `tributary:c:${key}`;
 }
 
+/** Broadcast channels, apart from keys. */
+export function channelKey(channel: string): string {
+  return `tributary:ch:${channel}`;
+}
+
 export function rateLimitKey(name: string, key: string): string {
   return `tributary:rl:${name}:${key}`;
 }

@@ -1,3 +1,4 @@
+import { ChannelListeners } from "./channel-listeners.js";
 import { expiringLru } from "./expiring-lru.js";
 import { assertCost, gcraAdjust, gcraPolicy, gcraStep } from "./gcra.js";
 import { assertIncrement, assertTtl, cacheKey, rateLimitKey } from "./keys.js";
@@ -23,6 +24,7 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): CacheStore 
   const values = expiringLru<string, string>({ max: options.maxEntries ?? 10_000 });
   // Buckets live apart from values so cache churn can never reset a rate limit.
   const buckets = expiringLru<string, number>({ max: options.maxBuckets ?? 100_000 });
+  const listeners = new ChannelListeners();
   const reservations = createMemoryReservations(
     options.maxCounters === undefined ? {} : { maxCounters: options.maxCounters },
   );
@@ -70,8 +72,18 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): CacheStore 
       values.set(namespaced, String(total), { noUpdateTTL: true });
       return total;
     },
+    async broadcast(channel, message) {
+      listeners.deliver(channel, message);
+    },
+    async listen(channel, onMessage) {
+      listeners.add(channel, onMessage);
+      return async () => {
+        listeners.remove(channel, onMessage);
+      };
+    },
     async ping() {},
     async close() {
+      listeners.clear();
       values.clear();
       buckets.clear();
       reservations.clear();

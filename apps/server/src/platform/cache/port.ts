@@ -24,6 +24,17 @@ export interface Cache {
   delete(key: string): Promise<void>;
   /** Atomically adds an integer to a counter; the TTL applies only when the counter is created. */
   increment(key: string, by: number, ttlMs: number): Promise<number>;
+  /**
+   * Sends a message to every `listen`er of the channel on the nodes this store reaches (on the
+   * memory cache, this store's own listeners only). At most once, and only to nodes listening
+   * now: one that is reconnecting misses it, so what a broadcast invalidates must also expire.
+   */
+  broadcast(channel: string, message: string): Promise<void>;
+  /**
+   * Calls `onMessage` with each broadcast on the channel, this node's own included; it must not
+   * throw. Resolves once listening, with the function that stops it.
+   */
+  listen(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
   /** Throws when the store cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;

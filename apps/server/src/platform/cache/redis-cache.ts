@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
+import { ChannelListeners } from "./channel-listeners.js";
 import { assertCost, gcraPolicy } from "./gcra.js";
-import { assertIncrement, assertTtl, cacheKey, rateLimitKey } from "./keys.js";
+import { assertIncrement, assertTtl, cacheKey, channelKey, rateLimitKey } from "./keys.js";
 import type { CacheStore, RateLimitDecision, RateLimiter, RateLimiterOptions } from "./port.js";
 import { createRedisReservations } from "./redis-reservations.js";
 import {
@@ -29,6 +30,18 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
   // Failures reach callers through the commands; without a listener ioredis prints them itself.
   client.on("error", () => {});
   await connect(client, options.url, connectTimeoutMs);
+  const listeners = new ChannelListeners();
+  let subscriber: Promise<Redis> | undefined;
+  const openSubscriber = async () => {
+    const connection = client.duplicate();
+    connection.on("error", () => {});
+    // ioredis subscribes again after a reconnect; what was broadcast meanwhile is lost.
+    connection.on("message", (channel: string, message: string) =>
+      listeners.deliver(channel.slice(channelKey("").length), message),
+    );
+    await connect(connection, options.url, connectTimeoutMs);
+    return connection;
+  };
 
   return {
     kind: "redis",
@@ -58,10 +71,25 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
       if (typeof total !== "number") throw new Error(`unexpected Redis reply to increment: ${String(total)}`);
       return total;
     },
+    async broadcast(channel, message) {
+      await client.publish(channelKey(channel), message);
+    },
+    async listen(channel, onMessage) {
+      // A connection in subscriber mode takes no other commands: it is opened on first use.
+      subscriber ??= openSubscriber();
+      const connection = await subscriber;
+      if (listeners.add(channel, onMessage)) await connection.subscribe(channelKey(channel));
+      return async () => {
+        if (listeners.remove(channel, onMessage)) await connection.unsubscribe(channelKey(channel));
+      };
+    },
     async ping() {
       await client.ping();
     },
     async close() {
+      listeners.clear();
+      const connection = await subscriber?.catch(() => undefined);
+      await connection?.quit().catch(() => connection.disconnect());
       await client.quit().catch(() => client.disconnect());
     },
     reservations: createRedisReservations(client),

@@ -105,7 +105,7 @@ describe("createCallerResolver", () => {
 
   it("drops the entries an announced membership change or space deletion touches, and no others", async () => {
     const hooks = countingHooks((spaceId) => ({ spaceId, tenantId: "tenant_1", role: "member" }));
-    const accessChanges = createAccessChanges({ hearsEveryChange: true, onListenerError: () => {} });
+    const accessChanges = createAccessChanges({ hearsEveryChange: true, onError: () => {} });
     const resolveCaller = createCallerResolver({ ...hooks, auth: { ...hooks.auth, accessChanges } });
     const callIn = (spaceId: string) => resolveCaller(request({ "x-space-id": spaceId }));
     await Promise.all([callIn("space_a"), callIn("space_b")]);

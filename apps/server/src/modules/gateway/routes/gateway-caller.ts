@@ -19,9 +19,9 @@ export interface CallerResolverOptions {
   /** The space used when neither the key nor the request names one. */
   readonly defaultSpaceOf: (userId: string) => Promise<string | null>;
   /**
-   * How long a resolved membership is reused. Identity's announced changes drop an entry at once;
-   * this bounds only what this process is not told of: a minute where it hears every change, 5 s
-   * otherwise (a member removed on another node loses access here within that).
+   * How long a resolved membership is reused. Identity's announced changes drop an entry when
+   * heard; this bounds only what this process is not told of: a minute where it hears every
+   * change, 5 s otherwise (a broadcast from another node can be lost).
    */
   readonly ttlMs?: number;
   /** Told when re-reading a membership in the background failed (the one in hand is kept until its TTL). */

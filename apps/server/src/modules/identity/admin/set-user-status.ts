@@ -11,8 +11,8 @@ import { requirePlatformAdmin } from "./require-admin.js";
 /**
  * Suspends or reactivates an account. Suspension ends every login at once (refresh tokens
  * revoked). Access tokens and API keys stop working at once on this node, whose user status
- * cache hears the change, and within a second on other nodes, when theirs expire. Setting the
- * status it already has changes nothing and succeeds.
+ * cache hears the change, and on other nodes when its broadcast arrives, or at the latest within
+ * a second, when their entries expire. Setting the status it already has changes nothing.
  */
 export async function setUserStatus(
   context: IdentityContext,

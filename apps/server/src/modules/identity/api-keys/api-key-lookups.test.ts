@@ -47,7 +47,7 @@ function watchedSql(sql: Sql): { sql: Sql; statements: string[] } {
 
 /** A verifier with its own caches: it needs only the database, the cache and the access changes. */
 function verifierOn(sql: Sql, hearsEveryChange = false) {
-  const accessChanges = createAccessChanges({ hearsEveryChange, onListenerError: () => {} });
+  const accessChanges = createAccessChanges({ hearsEveryChange, onError: () => {} });
   const context = { sql, cache: createMemoryCache(), accessChanges } as unknown as IdentityContext;
   return Object.assign(apiKeyVerifier(context, new UserStatusCache(context)), { accessChanges });
 }

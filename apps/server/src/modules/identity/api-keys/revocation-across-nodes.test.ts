@@ -51,6 +51,15 @@ async function createKey(node: FastifyInstance, owner: TokenResponse | undefined
 
 const useKey = (node: FastifyInstance, secret: string) =>
   node.inject({ method: "POST", url: "/api/v1/test/documents", headers: bearer(secret) });
+/** The first account of the schema is the platform admin. */
+const suspend = (node: FastifyInstance, admin: TokenResponse | undefined, victim: TokenResponse) => {
+  if (!admin) throw new Error("no admin");
+  return node.inject({
+    method: "POST",
+    url: `/api/v1/admin/users/${victim.user.id}/suspend`,
+    headers: bearer(admin.access_token),
+  });
+};
 const revokeKey = (node: FastifyInstance, owner: TokenResponse, id: string) =>
   node.inject({ method: "DELETE", url: `/api/v1/api-keys/${id}`, headers: bearer(owner.access_token) });
 
@@ -66,6 +75,22 @@ describe.skipIf(redisSkip !== undefined)("API key revocation across nodes sharin
     expect((await revokeKey(a, owner, key.id)).statusCode).toBe(204);
     expect((await useKey(b, key.secret)).statusCode).toBe(401);
     expect((await useKey(a, key.secret)).statusCode).toBe(401);
+  });
+
+  it("refuses a suspended user's key on the other node as soon as the broadcast arrives", async () => {
+    const [a, b] = [appOf(nodes.a), appOf(nodes.b)];
+    const victim = await registerAccount(a, "suspended");
+    const { key } = await createKey(a, victim);
+    // Node b has just read the owner's status, so without the broadcast it would keep it a second.
+    expect((await useKey(b, key.secret)).statusCode).toBe(200);
+    const started = performance.now();
+    expect((await suspend(a, nodes.owner, victim)).statusCode).toBe(200);
+    let status = 200;
+    while (status === 200 && performance.now() - started < 500) {
+      status = (await useKey(b, key.secret)).statusCode;
+      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(status).toBe(401);
   });
 });
 
@@ -85,21 +110,13 @@ describe("API key revocation across nodes without a shared cache", () => {
 
   it("refuses a suspended user's key on the suspending node at once and on every other node within a second", async () => {
     const [a, b] = [appOf(nodes.a), appOf(nodes.b)];
-    // The first account of the schema is the platform admin.
-    const admin = nodes.owner;
-    if (!admin) throw new Error("no admin");
     const victim = await registerAccount(a, "suspended");
     const { key } = await createKey(a, victim);
     expect((await useKey(a, key.secret)).statusCode).toBe(200);
     expect((await useKey(b, key.secret)).statusCode).toBe(200);
-    const suspended = await a.inject({
-      method: "POST",
-      url: `/api/v1/admin/users/${victim.user.id}/suspend`,
-      headers: bearer(admin.access_token),
-    });
-    expect(suspended.statusCode).toBe(200);
+    expect((await suspend(a, nodes.owner, victim)).statusCode).toBe(200);
     expect((await useKey(a, key.secret)).statusCode).toBe(401);
-    // Node b hears nothing; its user status entries live at most one second.
+    // Node b hears nothing (no shared cache to broadcast on); its status entries live a second.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await useKey(b, key.secret)).statusCode).toBe(401);
   });
