@@ -215,8 +215,9 @@ function eventsContract(kind: EventBus["kind"]) {
       types: [`${domain}.created`],
       handler: async (event, { tx, attempt }) => {
         attempts.push(attempt);
+        // Each attempt's effect names it, so the test can wait for the second one's commit.
         await tx.query("INSERT INTO event_test_effects (consumer, event_id) VALUES ($1, $2)", [
-          consumer,
+          `${consumer}#${attempt}`,
           event.event_id,
         ]);
         if (attempt === 1) throw new Error("transient");
@@ -224,10 +225,16 @@ function eventsContract(kind: EventBus["kind"]) {
     });
     await bus.start();
     const event = await publish(bus, newTenant(), `${domain}.created`);
-    await waitFor("the retry", () => attempts.length === 2);
+    const effects = () =>
+      sql.query<{ consumer: string }>("SELECT consumer FROM event_test_effects WHERE event_id = $1", [
+        event.event_id,
+      ]);
+    // The handler runs before its transaction commits: wait for the commit, not the call.
+    await waitFor("the retry's committed effect", async () =>
+      (await effects()).some((row) => row.consumer === `${consumer}#2`),
+    );
     expect(attempts).toEqual([1, 2]);
-    const effects = await sql.query("SELECT 1 FROM event_test_effects WHERE event_id = $1", [event.event_id]);
-    expect(effects).toHaveLength(1);
+    expect((await effects()).map((row) => row.consumer)).toEqual([`${consumer}#2`]);
     expect(await bus.deadLetters(consumer)).toEqual([]);
   });
 
