@@ -72,6 +72,18 @@ describe("parseSse", () => {
     expect(await collect(["data: a\r", "\ndata: b\r", "\n\r", "\n"])).toEqual([{ data: "a\nb" }]);
   });
 
+  it("reads a stream whose line endings change from LF to CR or CRLF and back, across reads", async () => {
+    const reads = ["data: 1\n\ndata: 2", "\r\n\r", "\ndata: 3\n", "\ndata: 4\r\rdata: 5\n\n"];
+    expect(await collect(reads)).toEqual([
+      { data: "1" },
+      { data: "2" },
+      { data: "3" },
+      { data: "4" },
+      { data: "5" },
+    ]);
+    expect(await parseText(reads.join(""), 3)).toEqual(await collect(reads));
+  });
+
   it("joins multi-line data, strips one leading space only, and takes fields without a colon", async () => {
     const text = "data: line 1\ndata:line 2\ndata:  indented\ndata\n\n";
     expect(await parseText(text, 4)).toEqual([{ data: "line 1\nline 2\n indented\n" }]);

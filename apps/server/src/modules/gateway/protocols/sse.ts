@@ -67,6 +67,16 @@ export async function* parseSse(
     buffer += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
     let start = 0;
     let i = scanFrom;
+    // Most streams end their lines in LF alone: then indexOf finds each line end far faster than a
+    // scan of every character. A CR anywhere in the unscanned part takes the full scan below.
+    if (buffer.indexOf("\r", i) === -1) {
+      for (let lf = buffer.indexOf("\n", i); lf !== -1; lf = buffer.indexOf("\n", start)) {
+        const message = builder.line(buffer.slice(start, lf));
+        start = lf + 1;
+        if (message !== undefined) yield message;
+      }
+      i = buffer.length;
+    }
     for (; i < buffer.length; i += 1) {
       const code = buffer.charCodeAt(i);
       if (code !== LF && code !== CR) continue;
