@@ -15,19 +15,17 @@ interface UserStatus {
  * A user's status and role. A suspension or role change drops the entry when it is announced
  * (`accessChanges`): at once when made in this process, when its broadcast arrives when made on
  * another node. Where this process hears every change (the embedded database's sole process), an
- * entry may live a minute; elsewhere a broadcast can be lost, so entries live a second. An active user's entry
- * is re-read in the background before it expires (refreshingLru), so their requests do not stop
- * for the database.
+ * entry may live a minute; elsewhere a broadcast can be lost, so entries live a second. An active
+ * user's entry is re-read in the background before it expires (refreshingLru), so their requests
+ * do not stop for the database.
  */
 export class UserStatusCache {
   private readonly cache: RefreshingLru<string, UserStatus>;
-  readonly ttlMs: number;
 
   constructor(private readonly context: IdentityContext) {
-    this.ttlMs = context.accessChanges.hearsEveryChange ? 60_000 : 1_000;
     this.cache = refreshingLru({
       max: 50_000,
-      ttlMs: this.ttlMs,
+      ttlMs: context.accessChanges.hearsEveryChange ? 60_000 : 1_000,
       load: (userId) => this.read(userId),
       onRefreshError: (error, userId) =>
         context.logger.warn({ err: error, user_id: userId }, "re-reading a user's status failed"),

@@ -1,15 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 
+const accessChangeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("user"), userId: z.string() }).readonly(),
+  z.object({ kind: z.literal("membership"), userId: z.string(), spaceId: z.string() }).readonly(),
+  z.object({ kind: z.literal("space"), spaceId: z.string() }).readonly(),
+]);
+
 /**
  * A change to who may act, announced by the module that made it once its transaction committed:
  * a user's status or platform role (`user`), one membership added, re-roled or removed
- * (`membership`), or a space gone with all its memberships (`space`).
+ * (`membership`), or a space gone with all its memberships (`space`). Relayed messages are parsed
+ * with the same schema.
  */
-export type AccessChange =
-  | { readonly kind: "user"; readonly userId: string }
-  | { readonly kind: "membership"; readonly userId: string; readonly spaceId: string }
-  | { readonly kind: "space"; readonly spaceId: string };
+export type AccessChange = z.infer<typeof accessChangeSchema>;
 
 export type AccessChangeListener = (change: AccessChange) => void;
 
@@ -63,14 +67,7 @@ export function createAccessChanges(options: AccessChangesOptions): AccessChange
 }
 
 const channel = "access-changes";
-const relayedSchema = z.object({
-  origin: z.string(),
-  change: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("user"), userId: z.string() }),
-    z.object({ kind: z.literal("membership"), userId: z.string(), spaceId: z.string() }),
-    z.object({ kind: z.literal("space"), spaceId: z.string() }),
-  ]),
-});
+const relayedSchema = z.object({ origin: z.string(), change: accessChangeSchema });
 
 /**
  * This process's announcements, also broadcast through the relay, and every other node's heard
