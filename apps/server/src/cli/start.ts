@@ -1,6 +1,7 @@
 import { loadConfig } from "../config/index.js";
 import { openSql } from "../platform/sql/index.js";
 import { createLogger } from "../platform/telemetry/logger.js";
+import { keepBackgroundThreadsLowered } from "../runtime/background-threads.js";
 
 /** `tributary start`: runs until SIGTERM/SIGINT, then drains within SHUTDOWN_TIMEOUT_MS. */
 export async function runStart(options: {
@@ -19,6 +20,11 @@ export async function runStart(options: {
   sql.catch(() => {});
   const { startTributary } = await import("../runtime/start-tributary.js");
   const running = await startTributary({ config, logger, sql: await sql, ownsSql: true });
+  // Requests first: the embedded database, GC helpers and workers yield the cores to the main thread.
+  const backgroundThreads = keepBackgroundThreadsLowered({
+    niceness: config.backgroundThreadNiceness,
+    onError: (error) => logger.warn({ err: error }, "could not lower the background threads' priority"),
+  });
   if (running.url) console.log(`Tributary is ready at ${running.url} (API docs: ${running.url}/docs)`);
   let signals = 0;
   const stop = (signal: NodeJS.Signals) => {
@@ -28,6 +34,7 @@ export async function runStart(options: {
       process.exit(130);
     }
     logger.info({ signal }, "shutting down");
+    backgroundThreads.stop();
     const force = setTimeout(() => {
       logger.error("shutdown did not finish in time; exiting");
       process.exit(1);

@@ -125,6 +125,8 @@ export interface Config {
   readonly otlpEndpoint: string | undefined;
   readonly http: { readonly corsOrigins: readonly string[]; readonly bodyLimitBytes: number };
   readonly shutdownTimeoutMs: number;
+  /** Nice value the process's threads but the main one run above it (Linux; 0: unchanged). */
+  readonly backgroundThreadNiceness: number;
   readonly eventsTuning: {
     readonly maxDeliveries: number;
     readonly retentionDays: number;

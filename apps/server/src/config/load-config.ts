@@ -130,6 +130,7 @@ function toConfig(raw: RawConfig, persistSecret: boolean): Config {
       bodyLimitBytes: raw.HTTP_BODY_LIMIT_BYTES,
     },
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    backgroundThreadNiceness: raw.BACKGROUND_THREAD_NICENESS,
     eventsTuning: {
       maxDeliveries: raw.EVENTS_MAX_DELIVERIES,
       retentionDays: raw.EVENTS_RETENTION_DAYS,

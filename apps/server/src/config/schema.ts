@@ -147,6 +147,8 @@ export const configSchema = z.object({
   CORS_ORIGINS: z.string().default(""),
   HTTP_BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  // How far below the main thread the process's other threads run (Linux; 0 leaves them equal).
+  BACKGROUND_THREAD_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
   EVENTS_MAX_DELIVERIES: positiveInt.max(100).default(5),
   EVENTS_RETENTION_DAYS: positiveInt.default(7),
   // Fallback polls: unset, they depend on the database (see embeddedPollIntervals in load-config).
