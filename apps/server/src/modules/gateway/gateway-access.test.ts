@@ -2,7 +2,7 @@ import { organizationSchema, spaceSchema } from "@tributary/contracts";
 import { replyText } from "@tributary/fake-llm";
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bearer, registerAccount } from "../identity/testing/identity-client.js";
+import { apiAs, registerAccount } from "../identity/testing/identity-client.js";
 import {
   createGatewayKey,
   type GatewayTestBed,
@@ -23,23 +23,10 @@ afterAll(async () => {
 });
 beforeEach(() => bed.fake.reset());
 
-/** Calls the API as an account: the status and the parsed body. */
-function apiAs(account: { access_token: string }) {
-  return async (method: "POST" | "DELETE", url: string, payload?: Record<string, unknown>) => {
-    const res = await app().inject({
-      method,
-      url,
-      headers: bearer(account.access_token),
-      ...(payload ? { payload } : {}),
-    });
-    return { status: res.statusCode, body: res.body ? (res.json() as unknown) : undefined };
-  };
-}
-
 /** An organization with a second space, and a member of both who calls the gateway with a key. */
 async function sharedSpaces() {
   const owner = await registerAccount(app(), "gw-owner");
-  const api = apiAs(owner);
+  const api = apiAs(app(), owner);
   const organization = organizationSchema.parse(
     (await api("POST", "/api/v1/organizations", { name: "Acme" })).body,
   );

@@ -1,31 +1,10 @@
 import { errorEnvelopeSchema, organizationSchema, spaceMemberSchema } from "@tributary/contracts";
 import type { FastifyInstance } from "fastify";
-import { bearer, registerAccount } from "../testing/identity-client.js";
+import { apiAs, type Reply, registerAccount } from "../testing/identity-client.js";
+
+export { apiAs, type Reply };
 
 export type Account = Awaited<ReturnType<typeof registerAccount>>;
-
-export interface Reply {
-  status: number;
-  body: unknown;
-}
-
-/** Test-only: calls the API as an account and returns the status and parsed body. */
-export function apiAs(app: FastifyInstance, account: Account | null) {
-  return async (
-    method: "GET" | "POST" | "PATCH" | "DELETE",
-    url: string,
-    payload?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Reply> => {
-    const res = await app.inject({
-      method,
-      url,
-      headers: { ...(account ? bearer(account.access_token) : {}), ...headers },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    return { status: res.statusCode, body: res.body ? res.json() : undefined };
-  };
-}
 
 /** The error code of a 4xx/5xx reply, parsed with the envelope schema. */
 export function errorCode(reply: Reply): string {

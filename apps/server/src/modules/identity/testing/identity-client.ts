@@ -29,3 +29,26 @@ export async function registerAccount(
 export function bearer(token: string): { authorization: string } {
   return { authorization: `Bearer ${token}` };
 }
+
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+/** Test-only: calls the API as an account (or anonymously) and returns the status and parsed body. */
+export function apiAs(app: FastifyInstance, account: { access_token: string } | null) {
+  return async (
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: { ...(account ? bearer(account.access_token) : {}), ...headers },
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+    return { status: res.statusCode, body: res.body ? res.json() : undefined };
+  };
+}
