@@ -21,7 +21,11 @@ export interface Resources {
 export interface OpenResourcesOptions {
   /** Use this database instead of opening one from config (tests pass an isolated schema). */
   sql?: Sql;
-  /** Whether closing the resources closes a given `sql` too. */
+  /**
+   * Whether closing the resources closes a given `sql` too: the caller opened it for this
+   * instance alone and hands it over (`tributary start` opens the database while the rest of the
+   * code loads), so an embedded one still makes this instance the sole process.
+   */
   ownsSql?: boolean;
   /** Apply pending migrations when opening the database (default true; `doctor` only looks). */
   migrate?: boolean;
@@ -42,9 +46,11 @@ export async function openResources(
     if (!options.sql || options.ownsSql) opened.push(sql);
     const objects = await openObjectStore(config.objects);
     opened.push(objects);
-    // The embedded database locks its data dir to one process, so an instance that opened it is the
-    // whole deployment. One handed an open database (tests' second nodes) may have company.
-    const soleProcess = config.sql.kind === "pglite" && options.sql === undefined;
+    // The embedded database locks its data dir to one process, so an instance that opened it, or
+    // was handed it to own, is the whole deployment. One handed a database it does not own (tests'
+    // second nodes) may have company.
+    const soleProcess =
+      config.sql.kind === "pglite" && (options.sql === undefined || options.ownsSql === true);
     const cache = await openCache(config.cache, { soleProcess });
     opened.push(cache);
     const events = await openEventBus(config.events, sql, {
