@@ -17,6 +17,12 @@ export interface CounterReading {
   readonly totalNano: number;
 }
 
+/** Whether `totalNano` reaches the lowest alert threshold of `rule`: only then is there anything to check. */
+export function mayCrossAlert(rule: BudgetRule, totalNano: number): boolean {
+  const lowest = rule.alertThreshold < 1 ? rule.alertThreshold : rule.mode === "soft" ? 1 : null;
+  return lowest !== null && totalNano > 0 && totalNano >= lowest * rule.limitNano;
+}
+
 export interface BudgetAlertsOptions {
   readonly sql: Sql;
   readonly cache: CacheStore;

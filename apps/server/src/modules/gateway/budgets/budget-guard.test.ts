@@ -304,6 +304,25 @@ function guardSuite(
     expect((await guard.reserve(call())).ok).toBe(false);
   });
 
+  it("holds each call's own day and space, though one caller's holds are reused between its calls", async () => {
+    const { call, budget, space } = tracked();
+    const apiKeyId = randomUUID();
+    const daily = await budget({ scope: "tenant", limit_usd: 10 });
+    const spaceBudget = await budget({ scope: "space", scope_id: space.spaceId, limit_usd: 10 });
+    const nextDay = new Date("2031-06-16T12:00:00Z");
+    const held = async (input: ReserveInput) => {
+      const result = await guard.reserve(input);
+      if (!result.ok) throw new Error("refused");
+      return result.reservation.budgets.map((hold) => hold.id);
+    };
+    expect(await held(call({ apiKeyId }))).toEqual([daily.id, spaceBudget.id]);
+    expect(await held(call({ apiKeyId, now: nextDay }))).toEqual([daily.id, spaceBudget.id]);
+    expect(await held(call({ apiKeyId, spaceId: "space_elsewhere" }))).toEqual([daily.id]);
+    expect(await counter(space.tenantId, daily.id)).toBe(200_000_000);
+    expect(await counter(space.tenantId, daily.id, "2031-06-16")).toBe(100_000_000);
+    expect(await counter(space.tenantId, spaceBudget.id)).toBe(100_000_000);
+  });
+
   it("needs no cache round trip when no budget applies", async () => {
     const { call } = tracked();
     const result = await guard.reserve(call());

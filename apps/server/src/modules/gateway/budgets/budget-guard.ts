@@ -1,14 +1,14 @@
 import type { BudgetMode, BudgetPeriod, BudgetScope } from "@tributary/contracts";
-import type { CacheStore, ReservationCounter } from "../../../platform/cache/index.js";
+import { type CacheStore, expiringLru, type ReservationCounter } from "../../../platform/cache/index.js";
 import { assertNever } from "../../../platform/errors/index.js";
 import type { Sql } from "../../../platform/sql/index.js";
 import type { Logger } from "../../../platform/telemetry/logger.js";
 import { spentSince } from "../../usage/index.js";
-import { type CounterReading, createBudgetAlerts } from "./budget-alerts.js";
+import { type CounterReading, createBudgetAlerts, mayCrossAlert } from "./budget-alerts.js";
 import { type PeriodWindow, periodWindow } from "./budget-period.js";
 import { type BudgetRule, type KeyBudgetSettings, keyBudgetRules } from "./budget-rule.js";
 import { spendScope } from "./budget-spend.js";
-import { scopeKey, TenantBudgetCache } from "./tenant-budgets.js";
+import { scopeKey, TenantBudgetCache, type TenantBudgets } from "./tenant-budgets.js";
 import { fromNanoUsd, toNanoUsd } from "./usd-units.js";
 
 export interface BudgetGuardOptions {
@@ -86,6 +86,26 @@ interface Hold {
 }
 
 /**
+ * The holds a caller's calls take, with the counters and the budget list built from them. Every
+ * call of a caller on one day takes the same ones, so they are built once and reused until the
+ * tenant's budgets are reloaded, the key's own budgets change, or the day turns.
+ */
+interface HoldPlan {
+  readonly tenantBudgets: TenantBudgets;
+  readonly day: number;
+  readonly tenantId: string;
+  readonly spaceId: string;
+  readonly userId: string;
+  readonly apiKeyId: string | null;
+  readonly keyBudgets: KeyBudgetSettings | null;
+  readonly holds: readonly Hold[];
+  readonly counters: readonly ReservationCounter[];
+  readonly budgets: BudgetReservation["budgets"];
+}
+
+const noReadings: readonly CounterReading[] = [];
+
+/**
  * A reservation that carries its guard's bookkeeping in private fields. Not a WeakMap from
  * reservation to state: one WeakMap entry per call made every young-generation GC walk a growing
  * ephemeron table until the next full GC (decision 0017).
@@ -140,8 +160,38 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
   // Concurrent first uses of a counter share one SQL sum.
   const seeding = new Map<string, Promise<void>>();
 
-  async function applicableRules(input: ReserveInput): Promise<BudgetRule[]> {
+  // One plan per caller (its key, or its user for session calls): each call's holds without rebuilding them.
+  const plans = expiringLru<string, HoldPlan>({ max: 10_000 });
+
+  async function holdPlan(input: ReserveInput, now: Date): Promise<HoldPlan> {
     const tenant = await budgets.get(input.tenantId);
+    const day = Math.floor(now.getTime() / dayMs);
+    const planKey = input.apiKeyId ?? input.userId;
+    const known = plans.get(planKey);
+    if (known && known.tenantBudgets === tenant && known.day === day && samePlanInput(known, input)) {
+      return known;
+    }
+    const holds = applicableRules(tenant, input).map((rule): Hold => {
+      const window = periodWindow(rule.period, now);
+      return { key: `gateway:budget:{${input.tenantId}}:${rule.id}:${window.label}`, rule, window };
+    });
+    const plan: HoldPlan = {
+      tenantBudgets: tenant,
+      day,
+      tenantId: input.tenantId,
+      spaceId: input.spaceId,
+      userId: input.userId,
+      apiKeyId: input.apiKeyId,
+      keyBudgets: input.keyBudgets ?? null,
+      holds,
+      counters: holds.map(({ key, rule }) => ({ key, limit: rule.mode === "hard" ? rule.limitNano : null })),
+      budgets: holds.map(({ rule }) => ({ id: rule.id, mode: rule.mode, period: rule.period })),
+    };
+    plans.set(planKey, plan);
+    return plan;
+  }
+
+  function applicableRules(tenant: TenantBudgets, input: ReserveInput): BudgetRule[] {
     const rules = [
       ...(tenant.get(scopeKey("tenant", input.tenantId)) ?? []),
       ...(tenant.get(scopeKey("space", input.spaceId)) ?? []),
@@ -185,13 +235,18 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
     );
   }
 
-  function readings(holds: readonly Hold[], totals: readonly (number | null)[]): CounterReading[] {
-    return holds.flatMap((hold, i) => {
+  /** The counters that may have crossed an alert threshold: none, on almost every call. */
+  function readings(holds: readonly Hold[], totals: readonly (number | null)[]): readonly CounterReading[] {
+    let crossing: CounterReading[] | null = null;
+    for (let i = 0; i < holds.length; i++) {
+      const hold = holds[i];
       const totalNano = totals[i];
-      return totalNano === null || totalNano === undefined
-        ? []
-        : [{ rule: hold.rule, window: hold.window, totalNano }];
-    });
+      if (!hold || totalNano === null || totalNano === undefined) continue;
+      if (!mayCrossAlert(hold.rule, totalNano)) continue;
+      crossing ??= [];
+      crossing.push({ rule: hold.rule, window: hold.window, totalNano });
+    }
+    return crossing ?? noReadings;
   }
 
   async function finish(
@@ -213,22 +268,13 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
     async reserve(input) {
       const now = input.now ?? new Date();
       const amountNano = toNanoUsd(input.estimateUsd, "up");
-      const holds = (await applicableRules(input)).map((rule): Hold => {
-        const window = periodWindow(rule.period, now);
-        return { key: `gateway:budget:{${input.tenantId}}:${rule.id}:${window.label}`, rule, window };
+      const { holds, counters, budgets: held } = await holdPlan(input, now);
+      const reservation = new HeldReservation(input.tenantId, input.spaceId, input.estimateUsd, held, {
+        owner,
+        holds,
+        amountNano,
       });
-      const reservation = new HeldReservation(
-        input.tenantId,
-        input.spaceId,
-        input.estimateUsd,
-        holds.map(({ rule }) => ({ id: rule.id, mode: rule.mode, period: rule.period })),
-        { owner, holds, amountNano },
-      );
       if (holds.length === 0) return { ok: true, reservation };
-      const counters: ReservationCounter[] = holds.map(({ key, rule }) => ({
-        key,
-        limit: rule.mode === "hard" ? rule.limitNano : null,
-      }));
       for (let round = 0; round < maxSeedRounds; round++) {
         const outcome = await cache.reservations.reserve(counters, amountNano);
         switch (outcome.status) {
@@ -277,6 +323,23 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
       return alerts.idle();
     },
   };
+}
+
+function samePlanInput(plan: HoldPlan, input: ReserveInput): boolean {
+  const key = input.keyBudgets ?? null;
+  const planned = plan.keyBudgets;
+  return (
+    plan.tenantId === input.tenantId &&
+    plan.spaceId === input.spaceId &&
+    plan.userId === input.userId &&
+    plan.apiKeyId === input.apiKeyId &&
+    (key === planned ||
+      (key !== null &&
+        planned !== null &&
+        key.budget_daily_usd === planned.budget_daily_usd &&
+        key.budget_monthly_usd === planned.budget_monthly_usd &&
+        key.budget_mode === planned.budget_mode))
+  );
 }
 
 /** Counters outlive their period by two days, so calls that straddle midnight still settle. */

@@ -1,6 +1,6 @@
 import type { ApiKeyScope } from "@tributary/contracts";
 import type { ApiKeyGatewaySettings } from "../../../platform/auth/types.js";
-import type { Cache } from "../../../platform/cache/index.js";
+import { type Cache, expiringLru } from "../../../platform/cache/index.js";
 
 /** What verifying a key needs, cached in the shared cache by prefix. */
 export interface CachedApiKey {
@@ -37,6 +37,8 @@ export class ApiKeyCache {
   private readonly entryTtlMs: number;
   private readonly refreshAfterMs: number;
   private readonly tombstoneTtlMs: number;
+  /** The entry last parsed per prefix, with the text it came from: never used for any other text. */
+  private readonly parsed = expiringLru<string, CachedApiKeyEntry>({ max: 10_000 });
 
   constructor(private readonly cache: Cache) {
     this.entryTtlMs = cache.reachesEveryNode ? 60_000 : 1_000;
@@ -50,16 +52,23 @@ export class ApiKeyCache {
     return `identity:api-key:${prefix}`;
   }
 
-  /** The cached key, "revoked" for a tombstone, or null when not cached. */
+  /**
+   * The cached key, "revoked" for a tombstone, or null when not cached. Read on every call: an
+   * entry whose text is the one parsed last time is not parsed again (callers share it, read-only).
+   */
   async get(prefix: string): Promise<CachedApiKeyEntry | "revoked" | null> {
     const raw = await this.cache.get(this.key(prefix));
     if (raw === null) return null;
     if (raw === revokedMarker) return "revoked";
-    // Read on every call: the parsed entry is the key as is (its extra `cachedAt` is harmless).
+    const known = this.parsed.get(prefix);
+    if (known?.raw === raw) return known;
+    // The parsed entry is the key as is (its extra `cachedAt` is harmless).
     const key = JSON.parse(raw) as Partial<CachedApiKey> & { cachedAt?: number };
     // An entry cached by an older version lacks the gateway settings: read the row again.
     if (key.gateway === undefined || key.tenantId === undefined) return null;
-    return { key: key as CachedApiKey, raw, cachedAt: key.cachedAt ?? 0 };
+    const entry: CachedApiKeyEntry = { key: key as CachedApiKey, raw, cachedAt: key.cachedAt ?? 0 };
+    this.parsed.set(prefix, entry);
+    return entry;
   }
 
   /** True once the entry is old enough to be re-read (in the background) before it expires. */
