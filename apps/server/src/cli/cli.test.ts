@@ -84,6 +84,8 @@ describe("tributary CLI", () => {
       if (!ready) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(ready).toBe(true);
+    // It opened the embedded database itself, so it knows it is the whole deployment.
+    expect(output).toMatch(/"sole_process":true[^\n]*"msg":"tributary started"/);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(output).toContain("tributary stopped");

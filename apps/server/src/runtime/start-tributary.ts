@@ -173,7 +173,12 @@ export async function startTributary(options: StartTributaryOptions): Promise<Ru
   }
   const scheduler = runsScheduler ? createScheduler(resources.sql, logger, maintenanceTasks()) : null;
   scheduler?.start();
-  logger.info({ role, url, adapters: adapterSummary(config) }, "tributary started");
+  // sole_process: this instance is the whole deployment (the embedded database), so its in-process
+  // caches hear every access change and keep entries a minute instead of a second.
+  logger.info(
+    { role, url, adapters: adapterSummary(config), sole_process: resources.soleProcess },
+    "tributary started",
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => {
