@@ -1,5 +1,6 @@
 import type { BudgetMode, BudgetPeriod, BudgetScope } from "@tributary/contracts";
-import { type CacheStore, expiringLru, type ReservationCounter } from "../../../platform/cache/index.js";
+import { LRUCache } from "lru-cache";
+import type { CacheStore, ReservationCounter } from "../../../platform/cache/index.js";
 import { assertNever } from "../../../platform/errors/index.js";
 import type { Sql } from "../../../platform/sql/index.js";
 import type { Logger } from "../../../platform/telemetry/logger.js";
@@ -88,7 +89,8 @@ interface Hold {
 /**
  * The holds a caller's calls take, with the counters and the budget list built from them. Every
  * call of a caller on one day takes the same ones, so they are built once and reused until the
- * tenant's budgets are reloaded, the key's own budgets change, or the day turns.
+ * tenant's budgets are reloaded, the key's own budgets, the space or the user change, or the day
+ * turns.
  */
 interface HoldPlan {
   readonly tenantBudgets: TenantBudgets;
@@ -161,7 +163,7 @@ export function createBudgetGuard(options: BudgetGuardOptions): BudgetGuard {
   const seeding = new Map<string, Promise<void>>();
 
   // One plan per caller (its key, or its user for session calls): each call's holds without rebuilding them.
-  const plans = expiringLru<string, HoldPlan>({ max: 10_000 });
+  const plans = new LRUCache<string, HoldPlan>({ max: 10_000 });
 
   async function holdPlan(input: ReserveInput, now: Date): Promise<HoldPlan> {
     const tenant = await budgets.get(input.tenantId);

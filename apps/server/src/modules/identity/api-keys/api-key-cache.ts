@@ -1,6 +1,7 @@
 import type { ApiKeyScope } from "@tributary/contracts";
+import { LRUCache } from "lru-cache";
 import type { ApiKeyGatewaySettings } from "../../../platform/auth/types.js";
-import { type Cache, expiringLru } from "../../../platform/cache/index.js";
+import type { Cache } from "../../../platform/cache/index.js";
 
 /** What verifying a key needs, cached in the shared cache by prefix. */
 export interface CachedApiKey {
@@ -38,7 +39,7 @@ export class ApiKeyCache {
   private readonly refreshAfterMs: number;
   private readonly tombstoneTtlMs: number;
   /** The entry last parsed per prefix, with the text it came from: never used for any other text. */
-  private readonly parsed = expiringLru<string, CachedApiKeyEntry>({ max: 10_000 });
+  private readonly parsed = new LRUCache<string, CachedApiKeyEntry>({ max: 10_000 });
 
   constructor(private readonly cache: Cache) {
     this.entryTtlMs = cache.reachesEveryNode ? 60_000 : 1_000;
