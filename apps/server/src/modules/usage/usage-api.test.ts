@@ -8,6 +8,7 @@ import {
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestInstance, type TestInstance } from "../../testing/test-instance.js";
+import { encodeUsageRow } from "./encode-usage-row.js";
 import { callAs, organizationOf, register } from "./testing/tenant-accounts.js";
 import { usageRecord } from "./testing/usage-fixtures.js";
 import type { UsageRecordInput } from "./usage-record.js";
@@ -105,7 +106,7 @@ beforeAll(async () => {
       createdAt: new Date("2026-03-10T10:20:00Z"),
     }),
   ];
-  await sqlUsageWriter(instance.resources.sql)(records.map((record) => toUsageRow(record)));
+  await sqlUsageWriter(instance.resources.sql)(records.map((record) => encodeUsageRow(toUsageRow(record))));
 });
 afterAll(async () => {
   await instance?.close();

@@ -4,6 +4,7 @@ import type { Sql } from "../../platform/sql/index.js";
 import { testGate } from "../../testing/gate.js";
 import { openTestSql } from "../../testing/test-sql.js";
 import { waitFor } from "../../testing/wait-for.js";
+import { decodeUsageRow } from "./encode-usage-row.js";
 import { spentSince } from "./spent-since.js";
 import { capturingLogger, usageRecord } from "./testing/usage-fixtures.js";
 import type { UsageRow } from "./usage-record.js";
@@ -32,7 +33,7 @@ function fakeWriter() {
       failNext -= 1;
       throw new Error("database unavailable");
     }
-    written.push(...rows);
+    written.push(...rows.map(decodeUsageRow));
   };
   return {
     write,
@@ -202,9 +203,10 @@ describe("UsageRecorder", () => {
     const usage = recorder({
       logger,
       write: async (rows) => {
-        if (rows.some((row) => row.request_id === "poison"))
+        const decoded = rows.map(decodeUsageRow);
+        if (decoded.some((row) => row.request_id === "poison"))
           throw Object.assign(new Error("numeric field overflow"), { code: "22003" });
-        written.push(...rows.map((row) => row.request_id));
+        written.push(...decoded.map((row) => row.request_id));
       },
     });
     for (const requestId of ["a", "poison", "b"]) usage.record(usageRecord({ requestId }));
