@@ -110,6 +110,7 @@ export const anthropicInbound: InboundProtocol = {
         body: parsed,
         usage: message.usage ? usageFromAnthropic(message.usage) : null,
         text: messageText(parsed),
+        upstreamText: text,
       };
     }
     const completion = parsed as unknown as OpenAiChatCompletion;
@@ -121,6 +122,7 @@ export const anthropicInbound: InboundProtocol = {
       body,
       usage: completion.usage ? usageFromOpenAi(completion.usage) : null,
       text: messageText(body),
+      upstreamText: null,
     };
   },
 
@@ -128,8 +130,9 @@ export const anthropicInbound: InboundProtocol = {
     return new AnthropicClientStream(target, requestedModel);
   },
 
-  decorate() {
+  encode(result, _metadata, asReceived) {
     // The Messages format has no field for router metadata; it stays in the usage record and headers.
+    return asReceived && result.upstreamText !== null ? result.upstreamText : JSON.stringify(result.body);
   },
 
   renderError: renderAnthropicError,

@@ -69,6 +69,7 @@ export const embeddingsInbound: InboundProtocol = {
             } as never)
           : null,
       text: "",
+      upstreamText: text,
     };
   },
 
@@ -76,7 +77,10 @@ export const embeddingsInbound: InboundProtocol = {
     throw new GatewayError("invalid_request", "Embeddings cannot stream", { param: "stream" });
   },
 
-  decorate() {},
+  encode(result, _metadata, asReceived) {
+    // Vectors are most of an answer: sent as they came unless something changed them.
+    return asReceived && result.upstreamText !== null ? result.upstreamText : JSON.stringify(result.body);
+  },
 
   renderError: renderOpenAiError,
 

@@ -43,6 +43,8 @@ export interface NonStreamResult {
   readonly body: Record<string, unknown>;
   readonly usage: TokenUsage | null;
   readonly text: string;
+  /** The upstream's own JSON text when `body` is its parse as it came (same protocol), else null. */
+  readonly upstreamText: string | null;
 }
 
 /** Everything that differs between the OpenAI and Anthropic endpoints; the pipeline is shared. */
@@ -75,8 +77,12 @@ export interface InboundProtocol {
     wantsUsage: boolean,
     body: Record<string, unknown>,
   ): StreamSession;
-  /** Adds router metadata to a non-stream body, where the protocol has room for it. */
-  decorate(body: Record<string, unknown>, metadata: Record<string, unknown>): void;
+  /**
+   * The JSON text of a non-stream answer, with router metadata where the protocol has room for it.
+   * `asReceived`: nothing changed `body` and nothing reads it later, so the upstream's own text can
+   * go out (with the metadata spliced in) rather than `body` encoded again.
+   */
+  encode(result: NonStreamResult, metadata: Record<string, unknown>, asReceived: boolean): string;
   renderError(error: GatewayError | UpstreamFailure): {
     status: number;
     body: unknown;

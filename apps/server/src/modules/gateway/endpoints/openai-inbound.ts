@@ -27,6 +27,7 @@ import type {
   TextFilter,
   UpstreamCall,
 } from "./inbound-protocol.js";
+import { appendJsonMember } from "./json-splice.js";
 import { renderOpenAiError } from "./render-error.js";
 import { contentSlots, hasImage, messagesOf, type TextSlot } from "./text-parts.js";
 import { UpstreamEventReader } from "./upstream-events.js";
@@ -115,6 +116,7 @@ export const openAiInbound: InboundProtocol = {
         body,
         usage: message.usage ? usageFromAnthropic(message.usage) : null,
         text: completionText(body),
+        upstreamText: null,
       };
     }
     const completion = parsed as unknown as OpenAiChatCompletion;
@@ -122,6 +124,7 @@ export const openAiInbound: InboundProtocol = {
       body: parsed,
       usage: completion.usage ? usageFromOpenAi(completion.usage) : null,
       text: completionText(parsed),
+      upstreamText: text,
     };
   },
 
@@ -129,8 +132,13 @@ export const openAiInbound: InboundProtocol = {
     return new OpenAiClientStream(target, requestedModel, wantsUsage, request);
   },
 
-  decorate(body, metadata) {
-    body.router_metadata = metadata;
+  encode(result, metadata, asReceived) {
+    if (asReceived && result.upstreamText !== null && !Object.hasOwn(result.body, "router_metadata")) {
+      const spliced = appendJsonMember(result.upstreamText, "router_metadata", metadata);
+      if (spliced !== null) return spliced;
+    }
+    result.body.router_metadata = metadata;
+    return JSON.stringify(result.body);
   },
 
   renderError: renderOpenAiError,

@@ -36,12 +36,14 @@ export async function serveJson(
   );
   deps.latency.observe(executed.target.deployment.id, state.providerMs);
   const result = inbound.fromUpstream(executed.value, executed.target, state.requestedModel, fields);
+  let redacted = false;
   if (state.guardrail && state.guardrail.policy !== "off") {
     const verdict = deps.guardrails.inspectCompletion(
       inbound.completionTexts(result.body),
       state.guardrail.policy,
     );
     state.guardrail = deps.guardrails.merge(state.guardrail, verdict);
+    redacted = verdict.redacted;
     if (verdict.blocked) {
       throw new GatewayError("guardrail_blocked", "The completion contains personal data the policy blocks", {
         code: "guardrail_blocked",
@@ -51,14 +53,16 @@ export async function serveJson(
   const usage = result.usage ?? estimateUsage(state, result.text);
   const costUsd = costOf(usage, executed.target.model.prices);
   const overheadMs = performance.now() - state.startedAt - state.providerMs;
-  inbound.decorate(result.body, routerMetadata(state, executed.target, executed.trace, costUsd, overheadMs));
+  const metadata = routerMetadata(state, executed.target, executed.trace, costUsd, overheadMs);
+  // The cache keeps `body` itself, metadata included, so a call that fills it encodes it anew.
+  const text = inbound.encode(result, metadata, !redacted && cacheKey === null);
   await reply.sendJson(
     200,
     {
       "x-tributary-overhead-ms": overheadMs.toFixed(3),
       ...(cacheKey ? { "x-tributary-cache": "miss" } : {}),
     },
-    JSON.stringify(result.body),
+    text,
   );
   if (cacheKey) {
     await deps.responseCache

@@ -1,9 +1,17 @@
-import { countTokens } from "gpt-tokenizer";
+import { countTokens as countO200kTokens } from "gpt-tokenizer";
+import { TokenCountMemo } from "./token-count-memo.js";
 
 /** Per-message framing tokens (OpenAI's chat format adds about three). */
 const perMessage = 3;
 /** A typical image's token cost when its size is unknown (OpenAI "high" detail tile baseline). */
 const perImage = 765;
+
+/** Prompts repeat from call to call (system prompts, tools, history): their counts are remembered. */
+const promptTexts = new TokenCountMemo();
+
+function countTokens(text: string): number {
+  return promptTexts.tokens(text);
+}
 
 /**
  * Prompt tokens of an OpenAI or Anthropic request, counted with a real tokenizer (o200k). Used
@@ -31,7 +39,8 @@ export function countPromptTokens(body: Readonly<Record<string, unknown>>): numb
 
 /** Tokens of generated text (streams without a usage report; cancelled streams). */
 export function countTextTokens(text: string): number {
-  return text.length === 0 ? 0 : countTokens(text);
+  // Generated text is new every time: counted, not remembered.
+  return text.length === 0 ? 0 : countO200kTokens(text);
 }
 
 function countContent(content: unknown): number {

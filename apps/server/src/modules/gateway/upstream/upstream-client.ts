@@ -16,6 +16,12 @@ export interface UpstreamRequest {
   readonly modelPath?: string;
 }
 
+interface UpstreamAddress {
+  readonly origin: string;
+  /** Path and query string, as undici sends them. */
+  readonly path: string;
+}
+
 /** What the pipeline reads of a response: all of it as text, or its bytes as they come (SSE). */
 export interface UpstreamBody extends AsyncIterable<Uint8Array | string> {
   text(): Promise<string>;
@@ -33,18 +39,20 @@ export interface UpstreamResponse {
  */
 export class UpstreamClient {
   private readonly pools = new Map<string, Pool>();
+  /** Where each provider base URL and path lead, parsed once rather than with `new URL` per call. */
+  private readonly addresses = new Map<string, Map<string, UpstreamAddress>>();
 
   constructor(private readonly connectionsPerOrigin = 256) {}
 
   /** Sends the request; resolves with a 2xx response, throws a classified `UpstreamFailure` otherwise. */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const url = new URL(joinUrl(request.provider.baseUrl, request.path));
-    const pool = this.poolFor(url.origin);
+    const address = this.addressOf(request.provider.baseUrl, request.path);
+    const pool = this.poolFor(address.origin);
     let response: Dispatcher.ResponseData;
     try {
       response = await pool.request({
         method: "POST",
-        path: url.pathname + url.search,
+        path: address.path,
         headers: {
           "content-type": "application/json",
           accept: "application/json, text/event-stream",
@@ -80,6 +88,23 @@ export class UpstreamClient {
     const pools = [...this.pools.values()];
     this.pools.clear();
     await Promise.all(pools.map((pool) => pool.close().catch(() => {})));
+  }
+
+  private addressOf(baseUrl: string, path: string): UpstreamAddress {
+    let paths = this.addresses.get(baseUrl);
+    if (!paths) {
+      // Base URLs change only when an admin edits a provider; the bound keeps edits from piling up.
+      if (this.addresses.size >= 1_000) this.addresses.clear();
+      paths = new Map();
+      this.addresses.set(baseUrl, paths);
+    }
+    let address = paths.get(path);
+    if (!address) {
+      const url = new URL(joinUrl(baseUrl, path));
+      address = { origin: url.origin, path: url.pathname + url.search };
+      paths.set(path, address);
+    }
+    return address;
   }
 
   private poolFor(origin: string): Pool {
