@@ -28,6 +28,14 @@ export function createGatewayMetrics(metrics: Metrics) {
     help: "Provider cost metered by the gateway, in USD",
     registers,
   });
+  // Bound once: `inc(labels, n)` hashes its label object on every call.
+  const tokenClasses = {
+    input: tokens.labels({ class: "input" }),
+    cachedInput: tokens.labels({ class: "cached_input" }),
+    cacheWrite: tokens.labels({ class: "cache_write" }),
+    output: tokens.labels({ class: "output" }),
+    reasoning: tokens.labels({ class: "reasoning" }),
+  };
   const callCounter = seriesByLabels(([model = "", provider = "", status = ""]) =>
     requests.labels({ model, provider, status }),
   );
@@ -45,12 +53,12 @@ export function createGatewayMetrics(metrics: Metrics) {
       const usage = call.usage;
       if (usage) {
         const uncached = Math.max(0, usage.inputTokens - usage.cachedInputTokens - usage.cacheWriteTokens);
-        if (uncached) tokens.inc({ class: "input" }, uncached);
-        if (usage.cachedInputTokens) tokens.inc({ class: "cached_input" }, usage.cachedInputTokens);
-        if (usage.cacheWriteTokens) tokens.inc({ class: "cache_write" }, usage.cacheWriteTokens);
+        if (uncached) tokenClasses.input.inc(uncached);
+        if (usage.cachedInputTokens) tokenClasses.cachedInput.inc(usage.cachedInputTokens);
+        if (usage.cacheWriteTokens) tokenClasses.cacheWrite.inc(usage.cacheWriteTokens);
         const plainOutput = Math.max(0, usage.outputTokens - usage.reasoningTokens);
-        if (plainOutput) tokens.inc({ class: "output" }, plainOutput);
-        if (usage.reasoningTokens) tokens.inc({ class: "reasoning" }, usage.reasoningTokens);
+        if (plainOutput) tokenClasses.output.inc(plainOutput);
+        if (usage.reasoningTokens) tokenClasses.reasoning.inc(usage.reasoningTokens);
       }
       if (call.costUsd > 0) cost.inc(call.costUsd);
     },

@@ -222,10 +222,7 @@ class OpenAiClientStream implements StreamSession {
   finish(metadata: Record<string, unknown> | null): string[] {
     const frames = this.flushFilter();
     if (this.pending) {
-      if (metadata) {
-        (this.pending as unknown as Record<string, unknown>).router_metadata = metadata;
-        this.pendingData = null;
-      }
+      if (metadata) this.attachMetadata(metadata);
       frames.push(this.pendingFrame());
       this.pending = null;
     }
@@ -244,6 +241,21 @@ class OpenAiClientStream implements StreamSession {
 
   generatedText(): string {
     return this.translator ? this.translator.generatedText() : (this.watcher?.generatedText() ?? "");
+  }
+
+  /** Router metadata on the held chunk: spliced into its upstream text when that is sent as it came. */
+  private attachMetadata(metadata: Record<string, unknown>): void {
+    const pending = this.pending as unknown as Record<string, unknown>;
+    const spliced =
+      this.pendingData !== null && !Object.hasOwn(pending, "router_metadata")
+        ? appendJsonMember(this.pendingData, "router_metadata", metadata)
+        : null;
+    if (spliced === null) {
+      pending.router_metadata = metadata;
+      this.pendingData = null;
+    } else {
+      this.pendingData = spliced;
+    }
   }
 
   /** Holds `chunk` back and gives the frame of the one held before; `data` is its upstream text, if unchanged. */
