@@ -1,5 +1,4 @@
 import cors from "@fastify/cors";
-import multipart from "@fastify/multipart";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { pooledUuidV7 } from "../platform/crypto/index.js";
@@ -88,8 +87,6 @@ export async function buildHttpApp(options: HttpAppOptions): Promise<FastifyInst
       ],
     });
   }
-  // Multipart bodies are streamed by the routes that accept them (uploads); nothing is buffered here.
-  await app.register(multipart, { throwFileSizeLimit: true });
   registerMetrics(app, options.metrics);
   if (options.tracing) traceRequests(app, options.tracing);
   await registerOpenApi(app, options.version);

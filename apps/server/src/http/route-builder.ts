@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import multipart from "@fastify/multipart";
 import { errorEnvelopeSchema } from "@tributary/contracts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -54,6 +55,8 @@ export interface RouteDefinition<
   readonly otherResponses?: Readonly<Record<number, z.ZodType>>;
   /** Hide from the OpenAPI document (static assets, docs). */
   readonly hidden?: boolean;
+  /** Reads a multipart/form-data body itself, streaming its parts (`request.parts()`); see `registerRoutes`. */
+  readonly multipart?: boolean;
   handler(context: RouteContext<Out<B>, Out<Q>, Out<P>>): Promise<z.output<R>>;
 }
 
@@ -84,63 +87,80 @@ export function registerRoutes(
   routes: readonly AnyRoute[],
   deps: RouteDependencies,
 ): void {
-  const typed = app.withTypeProvider<ZodTypeProvider>();
   // Routes without their own limit share one per-caller budget; a route's own limit is its own bucket.
   const sharedLimiter = deps.rateLimiter({ name: "api", ...deps.defaultRateLimit });
-  for (const route of routes) {
-    const limiter =
-      route.rateLimit === false
-        ? null
-        : route.rateLimit === undefined
-          ? sharedLimiter
-          : deps.rateLimiter({ name: limiterName(route), ...route.rateLimit });
-    typed.route({
-      method: route.method,
-      url: route.url,
-      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
-      schema: {
-        summary: route.summary,
-        ...(route.description ? { description: route.description } : {}),
-        tags: [...route.tags],
-        ...(route.hidden ? { hide: true } : {}),
-        ...(route.auth === "required" ? { security: [{ bearerAuth: [] }] } : {}),
-        ...(route.body ? { body: route.body } : {}),
-        ...(route.query ? { querystring: route.query } : {}),
-        ...(route.params ? { params: route.params } : {}),
-        ...(route.space ? { headers: spaceHeaderSchema } : {}),
-        response: {
-          [route.status ?? 200]: route.response,
-          ...route.otherResponses,
-          "4XX": errorEnvelopeSchema,
-          "5XX": errorEnvelopeSchema,
-        },
+  const limiterOf = (route: AnyRoute) =>
+    route.rateLimit === false
+      ? null
+      : route.rateLimit === undefined
+        ? sharedLimiter
+        : deps.rateLimiter({ name: limiterName(route), ...route.rateLimit });
+  for (const route of routes) if (!route.multipart) registerRoute(app, route, limiterOf(route), deps);
+  const uploads = routes.filter((route) => route.multipart);
+  if (uploads.length === 0) return;
+  // @fastify/multipart adds an async onRequest and onResponse hook to every route in its context
+  // (for its disk mode, which we do not use): registered around the upload routes alone, so other
+  // routes, the gateway's included, do not pay two promise chains per request. Multipart bodies are
+  // streamed by these routes; nothing is buffered.
+  void app.register(async (context) => {
+    await context.register(multipart, { throwFileSizeLimit: true });
+    for (const route of uploads) registerRoute(context, route, limiterOf(route), deps);
+  });
+}
+
+function registerRoute(
+  app: FastifyInstance,
+  route: AnyRoute,
+  limiter: ReturnType<RateLimiterFactory> | null,
+  deps: RouteDependencies,
+): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.route({
+    method: route.method,
+    url: route.url,
+    ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+    schema: {
+      summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
+      tags: [...route.tags],
+      ...(route.hidden ? { hide: true } : {}),
+      ...(route.auth === "required" ? { security: [{ bearerAuth: [] }] } : {}),
+      ...(route.body ? { body: route.body } : {}),
+      ...(route.query ? { querystring: route.query } : {}),
+      ...(route.params ? { params: route.params } : {}),
+      ...(route.space ? { headers: spaceHeaderSchema } : {}),
+      response: {
+        [route.status ?? 200]: route.response,
+        ...route.otherResponses,
+        "4XX": errorEnvelopeSchema,
+        "5XX": errorEnvelopeSchema,
       },
-      handler: async (request, reply) => {
-        const principal = await authenticate(route, request, deps.auth);
-        if (limiter) await enforceRateLimit(limiter, principal?.id ?? `ip:${request.ip}`, reply);
-        const space = route.space ? await resolveSpace(request, principal, deps.auth) : null;
-        const context: RouteContext<unknown, unknown, unknown> = {
-          body: request.body,
-          query: request.query,
-          params: request.params,
-          principal,
-          space,
-          request,
-          reply,
-        };
-        const run = async () => {
-          const body = await route.handler(context as never);
-          // A handler picks one of its declared `otherResponses` with reply.status().
-          const status = reply.statusCode !== 200 ? reply.statusCode : (route.status ?? 200);
-          return { status, body };
-        };
-        const result = await applyIdempotency({ request, reply, principal, store: deps.idempotency, run });
-        // A streaming handler took the response over (reply.hijack()) and has written it itself.
-        if (reply.sent) return reply;
-        return reply.status(result.status).send(result.body as never);
-      },
-    });
-  }
+    },
+    handler: async (request, reply) => {
+      const principal = await authenticate(route, request, deps.auth);
+      if (limiter) await enforceRateLimit(limiter, principal?.id ?? `ip:${request.ip}`, reply);
+      const space = route.space ? await resolveSpace(request, principal, deps.auth) : null;
+      const context: RouteContext<unknown, unknown, unknown> = {
+        body: request.body,
+        query: request.query,
+        params: request.params,
+        principal,
+        space,
+        request,
+        reply,
+      };
+      const run = async () => {
+        const body = await route.handler(context as never);
+        // A handler picks one of its declared `otherResponses` with reply.status().
+        const status = reply.statusCode !== 200 ? reply.statusCode : (route.status ?? 200);
+        return { status, body };
+      };
+      const result = await applyIdempotency({ request, reply, principal, store: deps.idempotency, run });
+      // A streaming handler took the response over (reply.hijack()) and has written it itself.
+      if (reply.sent) return reply;
+      return reply.status(result.status).send(result.body as never);
+    },
+  });
 }
 
 function limiterName(route: AnyRoute): string {

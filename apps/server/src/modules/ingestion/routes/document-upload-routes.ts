@@ -37,6 +37,7 @@ export function documentUploadRoutes(deps: IngestionDeps) {
       space: true,
       scopes: ["documents:write"],
       rateLimit: { limit: deps.config.uploadsPerUserPerHour, windowMs: 3_600_000 },
+      multipart: true,
       status: 201,
       response: documentSchema,
       handler: async (context) => {

@@ -27,6 +27,7 @@ export function sessionRoutes(deps: IngestionDeps) {
       space: true,
       scopes: ["documents:write"],
       rateLimit: { limit: deps.config.uploadsPerUserPerHour, windowMs: 3_600_000 },
+      multipart: true,
       status: 201,
       response: processingSessionSchema,
       handler: async (context) => {

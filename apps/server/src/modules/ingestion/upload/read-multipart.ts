@@ -22,6 +22,10 @@ export async function readMultipart(
   request: FastifyRequest,
   options: { maxBytes: number; maxFiles: number },
 ): Promise<MultipartUpload> {
+  // The multipart plugin is registered around the routes that declare `multipart: true` only.
+  if (typeof request.isMultipart !== "function") {
+    throw new Error("readMultipart is for routes declared with `multipart: true`");
+  }
   if (!request.isMultipart()) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data with a `file` part");
   }
