@@ -1,18 +1,12 @@
 import type { Capability } from "../catalog/types.js";
 import { GatewayError } from "../gateway-error.js";
-import type { TokenUsage } from "../pricing/token-usage.js";
 import type {
   AnthropicMessageResponse,
   OpenAiChatCompletion,
-  OpenAiChatCompletionChunk,
   OpenAiChatRequest,
 } from "../protocols/index.js";
 import {
-  AnthropicStreamToOpenAi,
   anthropicResponseToOpenAi,
-  formatSse,
-  OPENAI_DONE_SSE,
-  OpenAiStreamUsage,
   openAiRequestToAnthropic,
   ProtocolTranslationError,
   structuredOutputToolName,
@@ -20,17 +14,11 @@ import {
   usageFromOpenAi,
 } from "../protocols/index.js";
 import type { Target } from "../routing/plan-route.js";
-import type {
-  InboundProtocol,
-  SseEvent,
-  StreamSession,
-  TextFilter,
-  UpstreamCall,
-} from "./inbound-protocol.js";
+import type { InboundProtocol, UpstreamCall } from "./inbound-protocol.js";
 import { appendJsonMember } from "./json-splice.js";
+import { OpenAiClientStream } from "./openai-client-stream.js";
 import { renderOpenAiError } from "./render-error.js";
 import { contentSlots, hasImage, messagesOf, type TextSlot } from "./text-parts.js";
-import { UpstreamEventReader } from "./upstream-events.js";
 
 /** `POST /v1/chat/completions`: OpenAI clients, served by OpenAI-protocol or Anthropic upstreams. */
 export const openAiInbound: InboundProtocol = {
@@ -157,146 +145,6 @@ export const openAiInbound: InboundProtocol = {
     return slots;
   },
 };
-
-/** Sends OpenAI chunks to the client, holding the last one back so router metadata can ride on it. */
-class OpenAiClientStream implements StreamSession {
-  private readonly translator: AnthropicStreamToOpenAi | null;
-  private readonly watcher: OpenAiStreamUsage | null;
-  private pending: OpenAiChatCompletionChunk | null = null;
-  /** The upstream's own bytes for `pending` while nothing changed it: sent as they came, not re-encoded. */
-  private pendingData: string | null = null;
-  private filter: TextFilter | null = null;
-  private readonly events: UpstreamEventReader;
-
-  constructor(
-    target: Target,
-    requestedModel: string,
-    private readonly wantsUsage: boolean,
-    request: Record<string, unknown>,
-  ) {
-    const anthropic = target.provider.type === "anthropic";
-    this.events = new UpstreamEventReader(anthropic ? "anthropic" : "openai");
-    const tool = anthropic ? structuredOutputToolName(request as unknown as OpenAiChatRequest) : undefined;
-    this.translator = anthropic
-      ? new AnthropicStreamToOpenAi({
-          model: requestedModel,
-          includeUsage: wantsUsage,
-          ...(tool ? { structuredOutputTool: tool } : {}),
-        })
-      : null;
-    this.watcher = anthropic ? null : new OpenAiStreamUsage();
-  }
-
-  setTextFilter(filter: TextFilter | null): void {
-    this.filter = filter;
-  }
-
-  isFirstOutput(event: SseEvent): boolean {
-    return this.events.isFirstOutput(event);
-  }
-
-  push(event: SseEvent): string[] {
-    if (event.data === "[DONE]") return [];
-    const parsed = this.events.parse(event.data);
-    if (!parsed) return [];
-    if (this.translator) {
-      const frames: string[] = [];
-      for (const item of this.translator.push(parsed as never)) {
-        if ("error" in item) frames.push(formatSse(item));
-        else frames.push(...this.emit(item, null));
-      }
-      return frames;
-    }
-    const chunk = parsed as OpenAiChatCompletionChunk & { error?: unknown };
-    if (chunk.error !== undefined) return [formatSse(chunk)];
-    this.watcher?.push(chunk);
-    const isUsageOnly = (chunk.choices?.length ?? 0) === 0 && chunk.usage;
-    if (!this.wantsUsage && chunk.usage !== undefined) {
-      if (isUsageOnly) return [];
-      delete chunk.usage;
-      return this.emit(chunk, null);
-    }
-    return this.emit(chunk, event.data);
-  }
-
-  finish(metadata: Record<string, unknown> | null): string[] {
-    const frames = this.flushFilter();
-    if (this.pending) {
-      if (metadata) this.attachMetadata(metadata);
-      frames.push(this.pendingFrame());
-      this.pending = null;
-    }
-    frames.push(OPENAI_DONE_SSE);
-    return frames;
-  }
-
-  errorFrame(message: string): string {
-    return formatSse({ error: { message, type: "provider_error", param: null, code: "stream_failed" } });
-  }
-
-  usage(): TokenUsage | null {
-    if (this.translator) return this.translator.usageReported ? { ...this.translator.usage } : null;
-    return this.watcher?.usageReported ? { ...this.watcher.usage } : null;
-  }
-
-  generatedText(): string {
-    return this.translator ? this.translator.generatedText() : (this.watcher?.generatedText() ?? "");
-  }
-
-  /** Router metadata on the held chunk: spliced into its upstream text when that is sent as it came. */
-  private attachMetadata(metadata: Record<string, unknown>): void {
-    const pending = this.pending as unknown as Record<string, unknown>;
-    const spliced =
-      this.pendingData !== null && !Object.hasOwn(pending, "router_metadata")
-        ? appendJsonMember(this.pendingData, "router_metadata", metadata)
-        : null;
-    if (spliced === null) {
-      pending.router_metadata = metadata;
-      this.pendingData = null;
-    } else {
-      this.pendingData = spliced;
-    }
-  }
-
-  /** Holds `chunk` back and gives the frame of the one held before; `data` is its upstream text, if unchanged. */
-  private emit(chunk: OpenAiChatCompletionChunk, data: string | null): string[] {
-    const frames: string[] = [];
-    const choice = chunk.choices?.[0];
-    if (this.filter && choice) {
-      if (typeof choice.delta?.content === "string" && choice.delta.content.length > 0) {
-        choice.delta.content = this.filter.push(choice.delta.content);
-        data = null;
-      }
-      if (choice.finish_reason) frames.push(...this.flushFilter(chunk));
-    }
-    if (this.pending) frames.push(this.pendingFrame());
-    this.pending = chunk;
-    this.pendingData = data;
-    return frames;
-  }
-
-  private pendingFrame(): string {
-    return this.pendingData !== null && !this.pendingData.includes("\n")
-      ? `data: ${this.pendingData}\n\n`
-      : formatSse(this.pending ?? {});
-  }
-
-  /** Text the redactor still held: sent as one more content chunk before the stream ends. */
-  private flushFilter(template?: OpenAiChatCompletionChunk): string[] {
-    if (!this.filter) return [];
-    const rest = this.filter.flush();
-    const base = template ?? this.pending;
-    if (!rest || !base) return [];
-    const chunk: OpenAiChatCompletionChunk = {
-      ...base,
-      choices: [{ index: 0, delta: { content: rest }, logprobs: null, finish_reason: null }],
-    };
-    const frames = this.pending ? [this.pendingFrame()] : [];
-    this.pending = chunk;
-    this.pendingData = null;
-    return frames;
-  }
-}
 
 function completionText(body: Record<string, unknown>): string {
   const choices = Array.isArray(body.choices) ? body.choices : [];

@@ -37,7 +37,7 @@ describe("OpenAI → OpenAI streams", () => {
     expect(events[4]).toBe("[DONE]");
   });
 
-  it("drop the usage chunk the client did not ask for, and re-encode chunks whose usage field is removed", async () => {
+  it("drop the usage chunk the client did not ask for, and the `usage: null` field of the others", async () => {
     const withNullUsage = upstream[1]?.replace('"choices"', '"usage":null,"choices"') ?? "";
     const session = openAiInbound.openStream(openAiTarget, "fake-gpt", false, {});
     let out = session.push({ data: upstream[0] ?? "" }).join("");
