@@ -65,6 +65,13 @@ describe("OpenAiClientStream, deltas passed on unread", () => {
     expect(session.generatedText()).toBe(`${words.join("")}!`);
   });
 
+  it("finds a usage report whose key is escaped among the deltas passed on unread", () => {
+    const session = new OpenAiClientStream(openAiTarget, "fake-gpt", true, {});
+    session.push({ data: delta("Hi") });
+    session.push({ data: usageChunk.replace('"usage"', '"\\u0075sage"') });
+    expect(session.usage()).toMatchObject({ inputTokens: 5, outputTokens: 3 });
+  });
+
   it("splices router metadata into the last delta when no usage chunk follows", async () => {
     const session = new OpenAiClientStream(openAiTarget, "fake-gpt", true, {});
     let out = session.push({ data: delta("Hi") }).join("");

@@ -119,6 +119,8 @@ export class OpenAiClientStream implements StreamSession {
 
   usage(): TokenUsage | null {
     if (this.translator) return this.translator.usageReported ? { ...this.translator.usage } : null;
+    // A usage report the search missed (an escaped key) is among the unread deltas.
+    if (!this.watcher?.usageReported) this.readUnread();
     return this.watcher?.usageReported ? { ...this.watcher.usage } : null;
   }
 
