@@ -172,7 +172,8 @@ export const configSchema = z.object({
   TRIBUTARY_PROVIDERS: jsonArray(declaredProviderSchema, "LLM providers"),
   GATEWAY_UPSTREAM_TIMEOUT_MS: positiveInt.default(120_000),
   GATEWAY_USAGE_BUFFER_SIZE: positiveInt.default(10_000),
-  GATEWAY_USAGE_FLUSH_MS: positiveInt.default(250),
+  // Usage rows wait at most this long in memory; each flush costs every call in flight a little (decision 0027).
+  GATEWAY_USAGE_FLUSH_MS: positiveInt.default(1_000),
   GATEWAY_CACHE_TTL_SECONDS: positiveInt.default(300),
   GATEWAY_GUARDRAIL_POLICY: z.enum(["off", "detect", "redact", "block"]).default("off"),
   GATEWAY_CIRCUIT_FAILURES: positiveInt.default(5),
