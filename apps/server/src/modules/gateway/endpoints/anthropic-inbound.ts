@@ -18,12 +18,13 @@ import {
   usageFromOpenAi,
 } from "../protocols/index.js";
 import type { Target } from "../routing/plan-route.js";
-import type {
-  InboundProtocol,
-  SseEvent,
-  StreamSession,
-  TextFilter,
-  UpstreamCall,
+import {
+  answerText,
+  type InboundProtocol,
+  type SseEvent,
+  type StreamSession,
+  type TextFilter,
+  type UpstreamCall,
 } from "./inbound-protocol.js";
 import { translationError } from "./openai-inbound.js";
 import { renderAnthropicError } from "./render-error.js";
@@ -132,7 +133,7 @@ export const anthropicInbound: InboundProtocol = {
 
   encode(result, _metadata, asReceived) {
     // The Messages format has no field for router metadata; it stays in the usage record and headers.
-    return asReceived && result.upstreamText !== null ? result.upstreamText : JSON.stringify(result.body);
+    return answerText(result, asReceived);
   },
 
   renderError: renderAnthropicError,

@@ -1,6 +1,6 @@
 import { GatewayError } from "../gateway-error.js";
 import { usageFromOpenAi } from "../protocols/index.js";
-import type { InboundProtocol } from "./inbound-protocol.js";
+import { answerText, type InboundProtocol } from "./inbound-protocol.js";
 import { renderOpenAiError } from "./render-error.js";
 import type { TextSlot } from "./text-parts.js";
 
@@ -79,7 +79,7 @@ export const embeddingsInbound: InboundProtocol = {
 
   encode(result, _metadata, asReceived) {
     // Vectors are most of an answer: sent as they came unless something changed them.
-    return asReceived && result.upstreamText !== null ? result.upstreamText : JSON.stringify(result.body);
+    return answerText(result, asReceived);
   },
 
   renderError: renderOpenAiError,

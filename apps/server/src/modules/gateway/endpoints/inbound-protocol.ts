@@ -93,3 +93,8 @@ export interface InboundProtocol {
   /** Texts of a non-stream response, replaceable (guardrails on completions). */
   completionTexts(body: Record<string, unknown>): Array<{ text: string; replace(text: string): void }>;
 }
+
+/** An answer's text without router metadata: the upstream's own when nothing changed it, else `body` encoded. */
+export function answerText(result: NonStreamResult, asReceived: boolean): string {
+  return asReceived && result.upstreamText !== null ? result.upstreamText : JSON.stringify(result.body);
+}
