@@ -40,10 +40,10 @@ export const usageColumns = [
 export type EncodedUsageRow = string & { readonly __encodedUsageRow: true };
 
 /**
- * Encodes a row the moment it is recorded, so the buffer holds one flat string per row rather
- * than an object of 32 fields: a batch write then only joins strings (no serialising hundreds of
- * objects in one go on the event loop, about half the bytes without the keys), and the garbage
- * collector copies and scans text instead of pointers while rows wait for their write.
+ * Encodes a row the moment it is recorded rather than keeping an object of 32 fields: a batch
+ * write then only joins strings (no serialising hundreds of objects in one go on the event loop,
+ * about half the bytes without the keys), and the text waits for its write as bytes off the
+ * JavaScript heap (`UsageRowQueue`), where the garbage collector neither copies nor scans it.
  */
 export function encodeUsageRow(row: UsageRow): EncodedUsageRow {
   const values: unknown[] = new Array(usageColumns.length);

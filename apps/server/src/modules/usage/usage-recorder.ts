@@ -3,6 +3,7 @@ import type { Sql } from "../../platform/sql/index.js";
 import type { Logger } from "../../platform/telemetry/logger.js";
 import { decodeUsageRow, type EncodedUsageRow, encodeUsageRow } from "./encode-usage-row.js";
 import { toUsageRow, type UsageRecordInput, type UsageRow } from "./usage-record.js";
+import { UsageRowQueue } from "./usage-row-queue.js";
 import { sqlUsageWriter, type UsageWriter } from "./write-usage-batch.js";
 
 /** Token classes as the usage record counts them (`input` includes cached and cache writes). */
@@ -78,8 +79,9 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
   const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
   const write = options.write ?? sqlUsageWriter(options.sql);
 
-  // Unwritten rows in arrival order; a batch being written stays at the head until it commits.
-  const buffer: EncodedUsageRow[] = [];
+  // Unwritten rows in arrival order, off the JavaScript heap while they wait (UsageRowQueue);
+  // a batch being written stays at the head until it commits.
+  const buffer = new UsageRowQueue();
   const waiters: Waiter[] = [];
   let draining: Promise<unknown> | null = null;
   // A tick that found a write in progress: the drain then goes on with what arrived meanwhile.
@@ -115,14 +117,14 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
     tickMissed = false;
     let due = buffer.length;
     while (due > 0) {
-      const batch = buffer.slice(0, Math.min(batchSize, due));
+      const batch = buffer.peek(Math.min(batchSize, due));
       try {
         await announced(batch, writeBatch);
       } catch (error) {
         scheduleRetry(error);
         return error;
       }
-      buffer.splice(0, batch.length);
+      buffer.shift(batch.length);
       due -= batch.length;
       admitWaiters();
       failures = 0;
@@ -229,14 +231,13 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
       clearTimeout(retryTimer);
-      const lost = [...buffer, ...waiters.map((waiter) => waiter.row)];
+      const lost = [...buffer.takeAll(), ...waiters.map((waiter) => waiter.row)];
       if (lost.length > 0) {
         logger.error(
           { usage_records: lost.map(decodeUsageRow), count: lost.length },
           "usage records could not be written before shutdown; they are logged here in full",
         );
       }
-      buffer.length = 0;
       for (const waiter of waiters.splice(0)) waiter.resolve();
     },
     get pending() {
